@@ -1,0 +1,60 @@
+# crossrun - GNU make. `make` builds ./crossrun (one static binary); `make check` installs
+# what is missing, builds and runs every test; `make demo` builds and runs a bundled guest
+# program; `make bench` measures speed against qemu-user and native.
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules
+.SUFFIXES:
+
+CC      ?= gcc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -fno-strict-aliasing \
+           -D_GNU_SOURCE -MMD -MP -Isrc
+LDFLAGS += -static
+LDLIBS  := -lelf -lz -lzstd -lcapstone -lseccomp -lm -lpthread
+
+SRCS    := $(shell find src -name '*.c' | sort)
+OBJS    := $(SRCS:%.c=build/%.o)
+LIBOBJS := $(filter-out build/src/main.o,$(OBJS))
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/unit/%.c=build/tests/unit/%)
+
+all: crossrun
+
+crossrun: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+build/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+build/tests/unit/%: tests/unit/%.c tests/unit/test.h $(LIBOBJS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LDLIBS)
+
+unit: $(UNIT_BINS)
+
+deps:
+	@scripts/install-deps.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all unit
+	@tests/run-all.sh
+
+check-full: deps
+	@$(MAKE) --no-print-directory all unit
+	@FULL=1 tests/run-all.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -f tests/guest/guest.mk build/guest/c/hello
+	./crossrun build/guest/c/hello world
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/bench.sh
+
+clean:
+	rm -rf build crossrun
+
+.PHONY: all unit deps check check-full demo bench clean
+-include $(OBJS:.o=.d)

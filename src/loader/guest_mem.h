@@ -1,0 +1,79 @@
+/*
+ * guest_mem.h - the guest address space in user mode. The whole guest space is one
+ * reservation of GUEST_SPACE bytes of host address space (PROT_NONE until mapped);
+ * guest address g lives at host address guest_base + g. Guest mappings are only ever made
+ * inside it with MAP_FIXED, and guest munmap puts PROT_NONE back rather than unmapping, so
+ * no guest address, mapping or syscall can reach emulator memory or the code cache.
+ * Host pages are never executable: guest PROT_EXEC is tracked here in the page table only.
+ *
+ * GUEST_ADDR_BITS = 38 is the Sv39 user space, what riscv64 Linux hardware gives a process.
+ */
+#ifndef CROSSRUN_GUEST_MEM_H
+#define CROSSRUN_GUEST_MEM_H
+
+#include <sys/types.h>
+#include "../common.h"
+
+#define GUEST_ADDR_BITS 38
+#define GUEST_SPACE     (1ULL << GUEST_ADDR_BITS)
+#define GUEST_PAGE_SIZE 4096ULL
+#define GUEST_MIN_ADDR  0x10000ULL   /* like vm.mmap_min_addr: the guest cannot map below */
+
+enum { GPROT_READ = 1, GPROT_WRITE = 2, GPROT_EXEC = 4 }; /* same values as PROT_* */
+
+extern uint8_t *guest_base;
+
+/* Reserves the guest space; exits with a clear message if the host refuses. */
+void guest_mem_init(void);
+static inline void *g2h(uint64_t ga) { return guest_base + ga; }
+static inline uint64_t h2g(const void *p) { return (uint64_t)((const uint8_t *)p - guest_base); }
+static inline bool guest_range_valid(uint64_t a, uint64_t len)
+{
+    return a < GUEST_SPACE && len <= GUEST_SPACE - a;
+}
+/* True if host address p lies inside the guest reservation. */
+static inline bool host_in_guest(uintptr_t p)
+{
+    return p >= (uintptr_t)guest_base && p - (uintptr_t)guest_base < GUEST_SPACE;
+}
+
+/* Safe accessors for C code: never crash on unmapped or protected guest memory.
+ * Return 0 or -EFAULT (guest errno value, negative). */
+int copy_from_guest(void *dst, uint64_t src, size_t n);
+int copy_to_guest(uint64_t dst, const void *src, size_t n);
+/* Copies a NUL-terminated guest string of at most max bytes (including NUL) into dst.
+ * Returns its length, -EFAULT, or -ENAMETOOLONG. */
+long copy_string_from_guest(char *dst, uint64_t src, size_t max);
+/* True if every page of [a, a+len) is mapped in the guest with all of prot. */
+bool guest_access_ok(uint64_t a, uint64_t len, int prot);
+/* Guest protection of the page holding a (0 if unmapped). */
+int guest_page_prot(uint64_t a);
+
+/* Guest mmap family with Linux semantics; return guest address / 0 or -errno. flags are
+ * Linux MAP_* values (identical on riscv64/aarch64/x86_64 for those we accept). */
+int64_t guest_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off);
+int guest_munmap(uint64_t addr, uint64_t len);
+int guest_mprotect(uint64_t addr, uint64_t len, int prot);
+int64_t guest_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len, int flags, uint64_t new_addr);
+int guest_madvise(uint64_t addr, uint64_t len, int advice);
+/* brk: guest_brk_init at load time with the end of the data segment; guest_brk(0) queries. */
+void guest_brk_init(uint64_t start);
+uint64_t guest_brk(uint64_t new_brk);
+
+/* Called when guest code pages lose PROT_EXEC or are unmapped/replaced: the translations
+ * of [a, a+len) must be dropped (set by the dispatcher; default no-op). */
+extern void (*guest_code_invalidate)(uint64_t a, uint64_t len);
+
+/* Iterates guest mappings in address order, for /proc/self/maps. */
+struct guest_vma {
+    uint64_t start, end;
+    int prot;
+    int flags;             /* MAP_PRIVATE/MAP_SHARED/MAP_ANONYMOUS... */
+    uint64_t offset;
+    char name[64];         /* file path or "[stack]", "[heap]", "" */
+};
+bool guest_vma_next(uint64_t from, struct guest_vma *out);
+/* Names a mapping after creation ("[stack]", a file path). */
+void guest_vma_set_name(uint64_t start, const char *name);
+
+#endif

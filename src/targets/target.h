@@ -1,0 +1,49 @@
+/*
+ * target.h - what a guest ISA provides to the rest of crossrun, as a table of function
+ * pointers chosen at run time from the ELF header (no #ifdef per guest). Registry:
+ * targets[] in targets/registry.c, NULL-terminated.
+ */
+#ifndef CROSSRUN_TARGET_H
+#define CROSSRUN_TARGET_H
+
+#include <stdio.h>
+#include "../common.h"
+#include "../translate/exec.h"
+#include "../translate/ir.h"
+
+struct target {
+    const char *name;                 /* "riscv64" */
+    uint16_t elf_machine;             /* EM_RISCV */
+    uint8_t elf_class;                /* ELFCLASS64 */
+    size_t cpu_size;                  /* sizeof the target CPU struct (embeds struct cpu first) */
+    const struct ir_global *globals;  /* guest registers the IR may cache */
+    unsigned nglobals;
+    /* Sets up a fresh CPU (registers zero, FP state default) for the named model ("" = default).
+     * Returns false if the model name is unknown. */
+    bool (*cpu_init)(struct cpu *cpu, const char *model);
+    /* Sets entry PC and stack pointer for a new process. */
+    void (*set_entry)(struct cpu *cpu, uint64_t pc, uint64_t sp);
+    /* Translates guest code starting at b->pc into b (already ir_init'ed), stopping at a
+     * branch, a guest page boundary, or max_insns. Fetch faults become an EXIT_EXCEPTION. */
+    void (*translate)(struct ir_block *b, unsigned max_insns);
+    /* Disassembles one instruction at pc from insn bytes (avail bytes readable); writes text
+     * to buf and returns the instruction length, or 0 if avail is too short. */
+    unsigned (*disas)(char *buf, size_t size, uint64_t pc, const uint8_t *insn, size_t avail);
+    /* Handles EXIT_SYSCALL: reads number/arguments from registers, runs the syscall, writes
+     * the result and advances the PC. */
+    void (*syscall)(struct cpu *cpu);
+    /* Prints the guest registers (-d cpu and crash reports). */
+    void (*dump_regs)(struct cpu *cpu, FILE *out);
+    /* Names of -cpu models, NULL-terminated, for -cpu help. */
+    const char *const *cpu_models;
+    /* ELF auxv values */
+    uint64_t (*hwcap)(struct cpu *cpu);
+    const char *platform;             /* AT_PLATFORM string or NULL */
+    uint64_t stack_align;             /* 16 */
+};
+
+extern const struct target *const targets[];
+const struct target *target_by_elf_machine(uint16_t machine);
+const struct target *target_by_name(const char *name);
+
+#endif

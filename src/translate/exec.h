@@ -1,0 +1,160 @@
+/*
+ * exec.h - the execution model shared by the dispatcher, the IR interpreter and the
+ * x86-64 backend: the generic CPU state header, why translated code returns (enum
+ * exit_reason), translation blocks, the per-thread indirect-jump cache, the code cache
+ * and the backend's entry points.
+ *
+ * Every target's CPU state struct embeds struct cpu as its first member, so a struct cpu *
+ * is also a pointer to the target state and IR globals are byte offsets from it.
+ */
+#ifndef CROSSRUN_EXEC_H
+#define CROSSRUN_EXEC_H
+
+#include <setjmp.h>
+#include <ucontext.h>
+#include "../common.h"
+#include "ir.h"
+
+struct target;
+struct tb;
+
+enum exit_reason {
+    EXIT_CHAIN = 1,   /* a direct exit not yet chained: cpu->pc is the target; cpu->exit_tb and
+                         cpu->exit_slot name the jump the dispatcher may patch */
+    EXIT_INDIRECT,    /* an indirect jump missed the jump cache: cpu->pc is the target */
+    EXIT_SYSCALL,     /* cpu->pc is the PC of the syscall instruction */
+    EXIT_EXCEPTION,   /* guest exception at cpu->pc: cause in cpu->exit_arg (enum guest_exc),
+                         faulting address in cpu->fault_addr */
+    EXIT_FLUSH,       /* the guest asked to flush translations (fence.i): continue at cpu->pc */
+    EXIT_INTERRUPT,   /* cpu->interrupt_request was set: continue at cpu->pc after handling */
+};
+
+enum guest_exc {
+    EXC_ILLEGAL = 1,      /* illegal or unsupported instruction: SIGILL */
+    EXC_BREAKPOINT,       /* ebreak / brk: SIGTRAP */
+    EXC_SEGV_MAPERR,      /* access to an unmapped guest address: SIGSEGV */
+    EXC_SEGV_ACCERR,      /* access forbidden by protection: SIGSEGV */
+    EXC_FETCH_MAPERR,     /* instruction fetch from unmapped or non-executable memory */
+    EXC_BUS,              /* misaligned atomic etc: SIGBUS */
+};
+
+struct jc_entry {           /* one slot of the indirect-jump cache */
+    uint64_t guest_pc;      /* JC_EMPTY when free */
+    const uint8_t *host;    /* host code of the TB for guest_pc */
+};
+#define JC_BITS  12
+#define JC_SIZE  (1u << JC_BITS)
+#define JC_EMPTY (~(uint64_t)0)
+/* The hash translated code and C both use: guest PCs are at least 2-byte aligned. */
+static inline uint32_t jc_hash(uint64_t pc) { return (uint32_t)(pc >> 1) & (JC_SIZE - 1); }
+
+struct cpu {
+    uint64_t pc;                    /* guest PC of the next instruction to run */
+    uint64_t exit_arg;              /* see enum exit_reason */
+    uint64_t fault_addr;            /* guest address of the last faulting access */
+    struct tb *exit_tb;             /* EXIT_CHAIN: the TB that exited ... */
+    uint32_t exit_slot;             /* ... and which of its chainable exits (0 or 1) */
+    volatile uint32_t interrupt_request; /* non-zero: leave translated code at the next block */
+    struct jc_entry *jc;            /* this thread's indirect-jump cache, JC_SIZE entries */
+    const struct target *target;
+    uint64_t insn_count;            /* guest instructions run, when counted (-d stats) */
+};
+
+/* A translation block: the host code (or IR, for the interpreter) of one guest block. */
+struct tb_memop {                   /* a host instruction that accesses guest memory */
+    uint32_t host_off;              /* offset of that instruction in the TB's code */
+    uint32_t stub_off;              /* offset of its cold fault stub */
+};
+
+struct tb {
+    uint64_t pc;                    /* guest PC of the first instruction */
+    uint32_t guest_size;            /* bytes of guest code */
+    uint32_t ninsns;
+    const uint8_t *code;            /* host code (executable view), NULL for the interpreter */
+    uint32_t code_size;
+    uint32_t jmp_off[2];            /* offset of the rel32 of each chainable exit, or TB_NO_JMP */
+    uint64_t jmp_pc[2];             /* guest target of each chainable exit */
+    struct tb_memop *memops;        /* sorted by host_off */
+    uint32_t nmemops;
+    struct ir_block *ir;            /* kept for --engine=interp, NULL otherwise */
+    struct tb *hash_next;           /* TB hash chain */
+};
+#define TB_NO_JMP UINT32_MAX
+
+/* ---- code cache (codecache.c): one memfd mapped twice, W^X: never writable and
+ * executable through the same address. */
+int  code_cache_init(size_t size);
+/* Reserves n bytes; returns the writable view and sets *exec to the executable view of the
+ * same bytes, or NULL when the cache is full (the caller flushes and retries). */
+uint8_t *code_cache_alloc(size_t n, const uint8_t **exec);
+/* Gives back the unused tail of the last allocation. */
+void code_cache_shrink_last(size_t used);
+void code_cache_reset(void);
+bool code_cache_contains(uintptr_t host_pc);
+/* Writable alias of an executable address. */
+uint8_t *code_cache_rw(const uint8_t *exec);
+size_t code_cache_used(void);
+
+/* ---- TB cache (tbcache.c) */
+struct tb *tb_lookup(uint64_t pc);
+struct tb *tb_alloc(void);
+void tb_insert(struct tb *tb);
+void tb_flush_all(void);               /* drops every TB and resets the code cache */
+struct tb *tb_find_by_host_pc(uintptr_t host_pc);
+
+/* ---- x86-64 backend (backend_x86.c) */
+/* Emits the shared prologue/epilogue and exit stubs; called once after code_cache_init. */
+void x86_backend_init(void);
+/* Generates host code for ir into the code cache and fills tb->code, code_size, jmp_off,
+ * jmp_pc, memops. Returns 0, or -1 if the code cache is full. */
+int x86_gen_tb(const struct ir_block *ir, struct tb *tb);
+/* Points chainable exit `slot` of tb at host code `target` (atomic 4-byte write). */
+void x86_patch_jump(struct tb *tb, unsigned slot, const uint8_t *target);
+/* Runs translated code from `code` until it exits; returns the enum exit_reason. */
+unsigned x86_enter(struct cpu *cpu, const uint8_t *code);
+/* Called by the SIGSEGV handler for a fault at host_pc inside tb's code: if host_pc is a
+ * guest memory access, stores guest_addr in cpu->fault_addr, redirects the context to that
+ * access's fault stub (which writes back guest registers, sets the exact guest PC and
+ * exits with EXIT_EXCEPTION) and returns true. */
+bool x86_fault_redirect(ucontext_t *uc, struct tb *tb, uintptr_t host_pc, uint64_t guest_addr,
+                        enum guest_exc cause);
+/* Disassembles host code with capstone for -d out_asm. */
+void x86_disas(FILE *out, const uint8_t *code, size_t size);
+
+/* ---- IR interpreter (interp.c): the reference semantics. Runs one block and returns
+ * the exit reason; chainable exits return EXIT_CHAIN with cpu->pc set. */
+unsigned interp_run(struct cpu *cpu, const struct ir_block *b);
+
+/* ---- fault recovery for C code that touches guest memory (fault.c).
+ * C code (the interpreter, helpers, syscall copies) brackets guest accesses with a recovery
+ * point; the SIGSEGV handler jumps back to it with the fault's guest address and cause. */
+struct fault_recover {
+    sigjmp_buf jb;
+    uint64_t addr;                  /* guest address that faulted */
+    enum guest_exc cause;
+};
+extern __thread struct fault_recover *fault_recover_point;
+/* Raises a guest fault from C code (a helper, the interpreter): jumps to the innermost
+ * recovery point. The dispatcher keeps one around all guest execution, so a helper called
+ * from translated code may use it: such helpers are full-sync (no IR_HELPER_NO_GLOBALS), so
+ * the CPU state is exact when they run. */
+NORETURN void fault_raise(uint64_t guest_addr, enum guest_exc cause);
+/* Installs the SIGSEGV/SIGBUS handler. */
+void fault_init(void);
+
+/* ---- dispatcher (dispatch.c) */
+enum engine { ENGINE_JIT, ENGINE_INTERP };
+extern enum engine exec_engine;
+/* Runs the guest on this thread until it exits the process (never returns). */
+NORETURN void cpu_loop(struct cpu *cpu);
+/* Translates (or finds) the TB for pc. */
+struct tb *tb_get(struct cpu *cpu, uint64_t pc);
+
+struct dbt_stats {
+    uint64_t blocks_translated, insns_translated, code_bytes;
+    uint64_t chain_patches, indirect_misses, syscalls, flushes;
+    uint64_t translate_ns;
+};
+extern struct dbt_stats dbt_stats;
+
+#endif
