@@ -19,6 +19,19 @@
 #define GUEST_PAGE_SIZE 4096ULL
 #define GUEST_MIN_ADDR  0x10000ULL   /* like vm.mmap_min_addr: the guest cannot map below */
 
+/* Fixed layout of a user-mode guest (no address randomisation, so runs are reproducible):
+ *   [GUEST_STACK_TOP - stack size, GUEST_STACK_TOP)  the initial stack ("[stack]")
+ *   below GUEST_MMAP_TOP                              non-fixed mmap, searched top-down
+ *   GUEST_ET_DYN_BASE                                 PIE / static-PIE programs (Linux riscv64's
+ *                                                     ELF_ET_DYN_BASE: 2/3 of the Sv39 space)
+ *   the program's addresses (ET_EXEC) and the heap just above it (brk).
+ * The 4 GiB between GUEST_MMAP_TOP and the stack is the stack gap (stack sizes are capped at
+ * GUEST_STACK_MAX); the top 64 KiB stay unmapped as a guard. */
+#define GUEST_STACK_TOP   (GUEST_SPACE - 0x10000ULL)  /* one past the stack's highest byte */
+#define GUEST_STACK_MAX   (1ULL << 30)                /* cap on RLIMIT_STACK for the stack mapping */
+#define GUEST_MMAP_TOP    0x3f00000000ULL             /* top-down mmap search starts here */
+#define GUEST_ET_DYN_BASE 0x2aaaaaa000ULL             /* load address of a PIE main program */
+
 enum { GPROT_READ = 1, GPROT_WRITE = 2, GPROT_EXEC = 4 }; /* same values as PROT_* */
 
 extern uint8_t *guest_base;
@@ -71,6 +84,7 @@ struct guest_vma {
     int flags;             /* MAP_PRIVATE/MAP_SHARED/MAP_ANONYMOUS... */
     uint64_t offset;
     char name[64];         /* file path or "[stack]", "[heap]", "" */
+    uint64_t dev, inode;   /* of a file mapping (st_dev, st_ino), 0 for anonymous */
 };
 bool guest_vma_next(uint64_t from, struct guest_vma *out);
 /* Names a mapping after creation ("[stack]", a file path). */

@@ -12,6 +12,7 @@
 #include "../common.h"
 
 struct target;
+struct cpu;
 
 struct load_info {
     uint64_t entry;        /* program entry (after load bias) */

@@ -27,4 +27,7 @@ struct guest_process {
 };
 extern struct guest_process guest_process;
 
+/* Marks a host fd as crossrun's own (the -D log file): the guest can neither use nor close it. */
+void syscall_reserve_fd(int fd);
+
 #endif

@@ -90,6 +90,10 @@ uint8_t *code_cache_alloc(size_t n, const uint8_t **exec);
 /* Gives back the unused tail of the last allocation. */
 void code_cache_shrink_last(size_t used);
 void code_cache_reset(void);
+/* Marks everything allocated so far (the backend's shared prologue and stubs) as permanent:
+ * a flush resets the cache to this point, not to zero. */
+void code_cache_keep_prefix(void);
+void code_cache_reset_to_prefix(void);
 bool code_cache_contains(uintptr_t host_pc);
 /* Writable alias of an executable address. */
 uint8_t *code_cache_rw(const uint8_t *exec);
@@ -139,8 +143,10 @@ extern __thread struct fault_recover *fault_recover_point;
  * from translated code may use it: such helpers are full-sync (no IR_HELPER_NO_GLOBALS), so
  * the CPU state is exact when they run. */
 NORETURN void fault_raise(uint64_t guest_addr, enum guest_exc cause);
-/* Installs the SIGSEGV/SIGBUS handler. */
+/* Installs the SIGSEGV/SIGBUS handler (and this thread's alternate signal stack). */
 void fault_init(void);
+/* Gives a new guest thread its alternate signal stack. */
+void fault_thread_init(void);
 
 /* ---- dispatcher (dispatch.c) */
 enum engine { ENGINE_JIT, ENGINE_INTERP };
@@ -149,6 +155,13 @@ extern enum engine exec_engine;
 NORETURN void cpu_loop(struct cpu *cpu);
 /* Translates (or finds) the TB for pc. */
 struct tb *tb_get(struct cpu *cpu, uint64_t pc);
+
+/* Drops every translation (self-modifying code, riscv_flush_icache); safe from a syscall. */
+void dispatch_request_flush(void);
+/* Tells the dispatcher which CPU runs on this thread. */
+void dispatch_set_current(struct cpu *cpu);
+/* Prints dbt_stats to the log (-d stats). */
+void dbt_print_stats(void);
 
 struct dbt_stats {
     uint64_t blocks_translated, insns_translated, code_bytes;

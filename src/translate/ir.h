@@ -133,10 +133,15 @@ struct ir_block {
     uint16_t nvals;                 /* values used, including 0 and the globals */
     uint16_t nops;
     bool overflow;                  /* ran out of ops or values: translate fewer insns */
-    struct ir_value vals[IR_MAX_VALS];
-    struct ir_op ops[IR_MAX_OPS];
+    struct ir_value *vals;          /* IR_MAX_VALS entries (fewer in a compact copy) */
+    struct ir_op *ops;              /* IR_MAX_OPS entries (fewer in a compact copy) */
 };
 
+/* A block with full capacity, for building (free with ir_block_free). */
+struct ir_block *ir_block_new(void);
+/* A read-only copy sized to what b uses (for the interpreter's TBs). */
+struct ir_block *ir_block_clone(const struct ir_block *b);
+void ir_block_free(struct ir_block *b);
 /* Starts an empty block whose values 1..nglobals are the given globals. */
 void ir_init(struct ir_block *b, const struct ir_global *globals, unsigned nglobals, uint64_t pc);
 static inline ir_val ir_global(const struct ir_block *b, unsigned index) { (void)b; return (ir_val)(1 + index); }
