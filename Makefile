@@ -27,9 +27,14 @@ build/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c -o $@ $<
 
-build/tests/unit/%: tests/unit/%.c tests/unit/test.h $(LIBOBJS)
+# Unit tests link against an archive, so a test only pulls in the objects it needs.
+build/libcrossrun.a: $(LIBOBJS)
+	rm -f $@
+	ar rcs $@ $^
+
+build/tests/unit/%: tests/unit/%.c tests/unit/test.h build/libcrossrun.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< $(LIBOBJS) $(LDLIBS)
+	$(CC) $(CFLAGS) -Itests/unit $(LDFLAGS) -o $@ $< build/libcrossrun.a $(LDLIBS)
 
 unit: $(UNIT_BINS)
 

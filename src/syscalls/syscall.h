@@ -27,6 +27,10 @@ struct guest_process {
 };
 extern struct guest_process guest_process;
 
+/* Called by riscv_flush_icache (and later other explicit cache flushes): drops every
+ * translation. Default: a no-op; the dispatcher points it at its flush. */
+extern void (*guest_code_flush)(void);
+
 /* Marks a host fd as crossrun's own (the -D log file): the guest can neither use nor close it. */
 void syscall_reserve_fd(int fd);
 
