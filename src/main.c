@@ -208,6 +208,15 @@ static void at_exit_stats(void)
         fflush(log_file);
 }
 
+/* Guest code pages were unmapped or lost PROT_EXEC: drop every translation (simple and
+ * always correct; per-page invalidation can come when profiles ask for it). */
+static void invalidate_code(uint64_t addr, uint64_t len)
+{
+    (void)addr;
+    (void)len;
+    dispatch_request_flush();
+}
+
 int main(int argc, char **argv)
 {
     struct options o = { 0 };
@@ -279,6 +288,8 @@ int main(int argc, char **argv)
     setup_stack(&li, t, cpu, argc - prog, guest_argv, o.env ? o.env : empty_env, path);
     t->set_entry(cpu, li.start_pc, li.sp);
 
+    guest_code_flush = dispatch_request_flush;
+    guest_code_invalidate = invalidate_code;
     atexit(at_exit_stats);
     dispatch_set_current(cpu);
     cpu_loop(cpu);

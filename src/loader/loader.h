@@ -22,7 +22,7 @@ struct load_info {
     uint64_t phnum, phent;
     uint64_t interp_base;  /* AT_BASE: load address of the interpreter, 0 if none */
     uint64_t brk_start;    /* end of the highest loadable segment, page-aligned */
-    uint64_t stack_top;    /* highest guest address of the stack mapping */
+    uint64_t stack_top;    /* end of the stack mapping (one past its highest byte) */
     uint64_t sp;           /* initial stack pointer, after setup_stack */
     char interp[4096];     /* PT_INTERP path as in the file ("" if static) */
 };
@@ -34,7 +34,8 @@ const struct target *elf_probe(const char *path);
 /* Maps the program (and its PT_INTERP interpreter, found under sysroot first when sysroot is
  * non-NULL) into guest memory, sets up brk and the stack mapping. Fatal on errors. */
 void elf_load(const char *path, const struct target *t, const char *sysroot, struct load_info *li);
-/* Builds argv/envp/auxv on the guest stack; sets li->sp. execfn is AT_EXECFN. */
+/* Builds argv/envp/auxv on the guest stack; sets li->sp. execfn is AT_EXECFN. Does not set
+ * CPU registers: the caller does t->set_entry(cpu, li->start_pc, li->sp). */
 void setup_stack(struct load_info *li, const struct target *t, struct cpu *cpu, int argc,
                  char *const argv[], char *const envp[], const char *execfn);
 

@@ -32,6 +32,7 @@ enum sys_arg {
     ARG_ULONG,      /* size_t, decimal */
     ARG_HEX,        /* 0x... */
     ARG_OCT,        /* 0... (modes) */
+    ARG_OPENMODE,   /* the mode of open: shown only if the previous (flags) has O_CREAT/O_TMPFILE */
     ARG_PTR,        /* guest pointer: 0x... or NULL */
     ARG_FD,         /* int fd */
     ARG_DIRFD,      /* int fd or AT_FDCWD */
@@ -69,6 +70,8 @@ extern const struct syscall_def syscall_table[SYS_NR_MAX];
 
 /* True if fd is one of crossrun's own descriptors the guest may not touch. */
 bool fd_reserved(int fd);
+/* The smallest reserved fd >= from, or -1 (for close_range). */
+int next_reserved_fd(unsigned from);
 /* Logs "crossrun: <what>" once per distinct key under -d unimp or -strace. */
 void report_unimp_once(const char *kind, uint64_t key, const char *fmt, ...) PRINTF_LIKE(3, 4);
 
@@ -88,14 +91,15 @@ static inline int64_t host_result(int64_t r)
 
 /* ---- strace (strace.c) */
 
+struct guest_abi;
 #define STRACE_LINE 1024
 /* Formats "name(args)" into buf before the call runs (inputs are read from guest memory). */
-void strace_format_call(char *buf, size_t size, const struct syscall_def *def, uint64_t nr,
-                        const uint64_t a[6]);
+void strace_format_call(char *buf, size_t size, const struct cpu *cpu,
+                        const struct syscall_def *def, uint64_t nr, const uint64_t a[6]);
 /* Prints "PID <call> = <result>" to the log. */
 void strace_print(const char *call, enum sys_ret ret, int64_t result);
-/* Writes the symbolic names of guest open flags, for tests and the log. */
-void strace_open_flags(char *buf, size_t size, uint64_t flags);
+/* Writes the symbolic names of guest open flags ("O_RDONLY|O_CLOEXEC"), for the log and tests. */
+void strace_open_flags(char *buf, size_t size, const struct guest_abi *abi, uint64_t flags);
 
 /* ---- per-guest ABI differences (table.c) */
 
@@ -279,6 +283,11 @@ _Static_assert(sizeof(struct guest_tms) == 32, "tms");
 _Static_assert(sizeof(struct guest_rusage) == 144, "rusage");
 _Static_assert(sizeof(struct guest_stack) == 24, "stack_t");
 _Static_assert(sizeof(struct guest_pollfd) == 8, "pollfd");
+
+/* ---- struct timespec in guest memory (time.c): 0 or -EFAULT */
+struct timespec;
+int64_t get_guest_timespec(struct timespec *ts, uint64_t ga);
+int64_t put_guest_timespec(uint64_t ga, const struct timespec *ts);
 
 /* ---- guest signal state (signal.c), for the later delivery code */
 

@@ -5,9 +5,10 @@
  *   [0, 4096)            register page: x0..x31, f0..f31 (raw 64-bit, NaN-boxing visible),
  *                        fcsr, a magic word proving the program reached its end; rest zero
  *   [4096, 4096+SCRATCH) the scratch data area that random loads, stores and AMOs touch
+ *   [.., ..+LOG)         the result log: each item's destination registers, stored via s10
  *
- * Invariant: random code can only address [SCRATCH start, SCRATCH end), never the register page,
- * so the register page holds exactly what the dump code stored. */
+ * Invariant: random loads/stores/AMOs only address [SCRATCH start, SCRATCH end); only the
+ * generated log stores write the log; so the register page holds exactly what the dump stored. */
 #ifndef DIFF_DUMP_LAYOUT_H
 #define DIFF_DUMP_LAYOUT_H
 
@@ -17,7 +18,8 @@
 #define DUMP_MAGIC_OFF    520          /* DUMP_MAGIC once the dump code ran */
 #define DUMP_REGPAGE      4096         /* size of the register page */
 #define DUMP_SCRATCH      73728        /* 72 KiB scratch area, page aligned */
-#define DUMP_TOTAL        (DUMP_REGPAGE + DUMP_SCRATCH)
+#define DUMP_LOG          65536        /* result log written through s10, see gen.c */
+#define DUMP_TOTAL        (DUMP_REGPAGE + DUMP_SCRATCH + DUMP_LOG)
 #define DUMP_MAGIC        0x21504d5544464944ull /* "DIFDUMP!" little-endian */
 
 /* The generated code keeps s11 = scratch + S11_BIAS and sp = scratch + SP_BIAS. Random accesses

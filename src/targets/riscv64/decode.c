@@ -604,4 +604,11 @@ void rv_decode(uint32_t raw, struct rv_insn *out)
         out->raw = raw & 0xffff;
         decode16(raw & 0xffff, out);
     }
+    if (out->op == RV_OP_ILLEGAL) {         /* keep only what identifies the word */
+        uint32_t r = out->raw;
+        uint8_t len = out->len;
+        memset(out, 0, sizeof(*out));
+        out->raw = r;
+        out->len = len;
+    }
 }

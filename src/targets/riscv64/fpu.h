@@ -47,5 +47,9 @@ enum rv_fpop {
 uint64_t rv_fpu(struct cpu *cpu, uint64_t op_rm, uint64_t a, uint64_t b, uint64_t c);
 /* Name of an op for the disassembler and tests ("fadd.s"). */
 const char *rv_fpop_name(enum rv_fpop op);
+/* For tests: false routes every op through the software path (the one RMM always uses)
+ * instead of the host's SSE/FMA unit, so the two can be compared; true (the default)
+ * restores normal operation. Not thread-safe; never called by the emulator itself. */
+void rv_fpu_set_host_fp(bool enable);
 
 #endif

@@ -1,0 +1,119 @@
+/*
+ * target.c - the riscv64 guest as a struct target: CPU state set-up, the IR globals
+ * (x1..x31 and f0..f31 with their ABI names), the translator and disassembler hooks, the
+ * Linux syscall convention (number in a7, arguments a0..a5, result in a0, ecall PC + 4)
+ * and the auxv facts.
+ */
+#include <elf.h>
+#include <inttypes.h>
+#include <stddef.h>
+#include <string.h>
+#include "../../syscalls/syscall.h"
+#include "../target.h"
+#include "decode.h"
+#include "translate.h"
+
+#define XG(i, n) [RV_GLOBAL_X(i)] = { .name = n, .offset = offsetof(struct rv64_cpu, x[i]), .type = IR_I64 }
+#define FG(i, n) [RV_GLOBAL_F(i)] = { .name = n, .offset = offsetof(struct rv64_cpu, f[i]), .type = IR_I64 }
+
+static const struct ir_global rv64_globals[RV_NGLOBALS] = {
+    XG(1, "ra"), XG(2, "sp"), XG(3, "gp"), XG(4, "tp"), XG(5, "t0"), XG(6, "t1"), XG(7, "t2"),
+    XG(8, "s0"), XG(9, "s1"), XG(10, "a0"), XG(11, "a1"), XG(12, "a2"), XG(13, "a3"),
+    XG(14, "a4"), XG(15, "a5"), XG(16, "a6"), XG(17, "a7"), XG(18, "s2"), XG(19, "s3"),
+    XG(20, "s4"), XG(21, "s5"), XG(22, "s6"), XG(23, "s7"), XG(24, "s8"), XG(25, "s9"),
+    XG(26, "s10"), XG(27, "s11"), XG(28, "t3"), XG(29, "t4"), XG(30, "t5"), XG(31, "t6"),
+    FG(0, "ft0"), FG(1, "ft1"), FG(2, "ft2"), FG(3, "ft3"), FG(4, "ft4"), FG(5, "ft5"),
+    FG(6, "ft6"), FG(7, "ft7"), FG(8, "fs0"), FG(9, "fs1"), FG(10, "fa0"), FG(11, "fa1"),
+    FG(12, "fa2"), FG(13, "fa3"), FG(14, "fa4"), FG(15, "fa5"), FG(16, "fa6"), FG(17, "fa7"),
+    FG(18, "fs2"), FG(19, "fs3"), FG(20, "fs4"), FG(21, "fs5"), FG(22, "fs6"), FG(23, "fs7"),
+    FG(24, "fs8"), FG(25, "fs9"), FG(26, "fs10"), FG(27, "fs11"), FG(28, "ft8"), FG(29, "ft9"),
+    FG(30, "ft10"), FG(31, "ft11"),
+};
+#undef XG
+#undef FG
+_Static_assert(ARRAY_SIZE(rv64_globals) == RV_NGLOBALS, "one IR global per x1..x31, f0..f31");
+
+/* -cpu models: all the same RV64GC + Zba/Zbb/Zbs/Zicond CPU */
+static const char *const rv64_models[] = { "rv64", "any", NULL };
+
+static bool rv64_cpu_init(struct cpu *cpu, const char *model)
+{
+    bool known = model == NULL || model[0] == 0;
+    for (const char *const *m = rv64_models; *m && !known; m++)
+        known = strcmp(*m, model) == 0;
+    if (!known)
+        return false;
+    struct rv64_cpu *rv = rv64(cpu);
+    memset(rv->x, 0, sizeof(rv->x));
+    memset(rv->f, 0, sizeof(rv->f));
+    rv->fflags = 0;
+    rv->frm = RV_RM_RNE;
+    rv->res_addr = RV_NO_RESERVATION;
+    rv->res_val = 0;
+    rv->res_size = 0;
+    return true;
+}
+
+/* Linux starts a process with every register but sp zero; glibc's _start takes a0 as the
+ * rtld_fini pointer (0: none). */
+static void rv64_set_entry(struct cpu *cpu, uint64_t pc, uint64_t sp)
+{
+    struct rv64_cpu *rv = rv64(cpu);
+    cpu->pc = pc;
+    rv->x[2] = sp;
+    rv->x[10] = 0;
+}
+
+/* The PC is advanced before the call, so state copied or saved by the syscall (clone's
+ * child, a signal frame) resumes after the ecall. */
+static void rv64_syscall(struct cpu *cpu)
+{
+    struct rv64_cpu *rv = rv64(cpu);
+    cpu->pc += 4;
+    int64_t r = do_syscall(cpu, rv->x[17], rv->x[10], rv->x[11], rv->x[12], rv->x[13],
+                           rv->x[14], rv->x[15]);
+    rv->x[10] = (uint64_t)r;
+}
+
+static void rv64_dump_regs(struct cpu *cpu, FILE *out)
+{
+    struct rv64_cpu *rv = rv64(cpu);
+    fprintf(out, "pc       %016" PRIx64 "\n", cpu->pc);
+    for (unsigned i = 0; i < 32; i++)
+        fprintf(out, "x%-2u/%-4s %016" PRIx64 "%s", i, rv_xreg_name[i], rv->x[i],
+                i % 4 == 3 ? "\n" : " ");
+    for (unsigned i = 0; i < 32; i++)
+        fprintf(out, "f%-2u/%-4s %016" PRIx64 "%s", i, rv_freg_name[i], rv->f[i],
+                i % 4 == 3 ? "\n" : " ");
+    fprintf(out, "fcsr     %08x (frm %u, fflags %#x)\n", (rv->frm & 7) << 5 | (rv->fflags & 0x1f),
+            rv->frm, rv->fflags);
+}
+
+/* AT_HWCAP as Linux riscv reports it: bit (letter - 'a') for each single-letter extension. */
+static uint64_t rv64_hwcap(struct cpu *cpu)
+{
+    static const char letters[] = "imafdc";
+    uint64_t caps = 0;
+    for (const char *l = letters; *l; l++)
+        caps |= 1ull << (*l - 'a');
+    return caps;
+}
+
+const struct target target_riscv64 = {
+    .name = "riscv64",
+    .elf_machine = EM_RISCV,
+    .elf_class = ELFCLASS64,
+    .cpu_size = sizeof(struct rv64_cpu),
+    .globals = rv64_globals,
+    .nglobals = RV_NGLOBALS,
+    .cpu_init = rv64_cpu_init,
+    .set_entry = rv64_set_entry,
+    .translate = rv_translate,
+    .disas = rv_disas,
+    .syscall = rv64_syscall,
+    .dump_regs = rv64_dump_regs,
+    .cpu_models = rv64_models,
+    .hwcap = rv64_hwcap,
+    .platform = NULL,
+    .stack_align = 16,
+};
