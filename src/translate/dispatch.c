@@ -103,7 +103,10 @@ static struct tb *translate(struct cpu *cpu, uint64_t pc)
         x86_disas(log_file ? log_file : stderr, tb->code, tb->code_size);
         log_printf("\n");
     }
-    tb_insert(tb);
+    /* A block that is only a fetch fault (guest_size 0) is not cached: the page may become
+     * executable later, and gaining PROT_EXEC invalidates nothing. */
+    if (b->guest_size)
+        tb_insert(tb);
     dbt_stats.blocks_translated++;
     dbt_stats.insns_translated += b->ninsns;
     if (t0)

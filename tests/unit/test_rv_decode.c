@@ -1398,3 +1398,22 @@ TEST(rv_target, hooks)
     CHECK_EQ_U64(cpu->x[10], 0);
     free(cpu);
 }
+
+/* Random words: decoding, printing and translating never misbehave and give valid IR. */
+TEST(rv_translate, random_words)
+{
+    uint64_t s = 0x9e3779b97f4a7c15ull;
+    char buf[96];
+    for (unsigned i = 0; i < 20000; i++) {
+        s ^= s << 13, s ^= s >> 7, s ^= s << 17;
+        uint32_t w = (uint32_t)s;
+        struct rv_insn in;
+        rv_decode(w, &in);
+        rv_disas_insn(&in, CODE, i & 1, buf, sizeof(buf));
+        CHECK(buf[0] != 0);
+        uint16_t code[2] = { (uint16_t)w, (uint16_t)(w >> 16) };
+        put_code(CODE, code, 2);
+        struct ir_block *b = translate_at(CODE, 1);
+        CHECK(b->ninsns == 1);
+    }
+}
