@@ -201,6 +201,40 @@ static void setup_logging(struct options *o)
     }
 }
 
+/* What a guest execve of a foreign program passes to the new crossrun (see syscall.h). */
+static void record_reexec(const struct options *o)
+{
+    static char self[PATH_MAX];
+    static char *args[16];
+    unsigned n = 0;
+    ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+    if (len > 0) {
+        self[len] = 0;
+        guest_process.crossrun_path = self;
+    }
+    if (o->sysroot) {
+        args[n++] = "-L";
+        args[n++] = (char *)o->sysroot;
+    }
+    if (o->cpu_model) {
+        args[n++] = "-cpu";
+        args[n++] = (char *)o->cpu_model;
+    }
+    if (o->log_items) {
+        args[n++] = "-d";
+        args[n++] = (char *)o->log_items;
+    }
+    if (o->log_filename) {
+        args[n++] = "-D";
+        args[n++] = (char *)o->log_filename;
+    }
+    if (o->strace)
+        args[n++] = "-strace";
+    args[n++] = exec_engine == ENGINE_INTERP ? "--engine=interp" : "--engine=jit";
+    args[n] = NULL;
+    guest_process.crossrun_args = args;
+}
+
 static void at_exit_stats(void)
 {
     if (log_enabled(LOG_STATS))
@@ -283,6 +317,7 @@ int main(int argc, char **argv)
         snprintf(exe, sizeof(exe), "%s", path);
     guest_process.exe_path = exe;
     guest_process.sysroot = o.sysroot;
+    record_reexec(&o);
 
     static struct load_info li;
     elf_load(path, t, o.sysroot, &li);

@@ -24,6 +24,11 @@ struct guest_process {
     const char *sysroot;       /* -L directory or NULL */
     uint64_t auxv_addr, auxv_len; /* guest copy of auxv, for /proc/self/auxv */
     uint64_t argv_start, argv_end; /* guest range of argument strings, for /proc/self/cmdline */
+    /* For execve of a foreign program: crossrun runs it again with the same settings. */
+    const char *crossrun_path;     /* absolute host path of the crossrun binary */
+    char **crossrun_args;          /* NULL-terminated options to pass again (-L, -cpu, -d, -D,
+                                      -strace, --engine), never -E/-U/-0 (the guest's execve
+                                      arguments and environment rule) */
 };
 extern struct guest_process guest_process;
 

@@ -477,7 +477,13 @@ static void item_li(void)
 
 static void item_misc_small(void)
 {
-	switch (below(5)) {
+	switch (below(6)) {
+	case 5: {
+		static const char *const fences[] = { "fence", "fence rw, rw", "fence.tso", "fence r, w",
+						      ".insn i 0x0f, 0, x0, x0, 0x010\t# pause" };
+		ins("%s", PICK(fences));
+		break;
+	}
 	case 0:
 		ins("nop");
 		break;
