@@ -42,12 +42,18 @@ int64_t get_guest_path(struct guest_path *p, uint64_t ga, bool use_sysroot, bool
     long n = copy_string_from_guest(p->guest, ga, sizeof(p->guest));
     if (n < 0)
         return n;
+    map_guest_path(p, use_sysroot);
+    return 0;
+}
+
+void map_guest_path(struct guest_path *p, bool use_sysroot)
+{
     p->host = p->guest;
     if (guest_process.exe_path && is_proc_self_exe(p->guest)) {
         if ((size_t)snprintf(p->mapped, sizeof(p->mapped), "%s", guest_process.exe_path) <
             sizeof(p->mapped))
             p->host = p->mapped;
-        return 0;
+        return;
     }
     /* Like qemu -L: an absolute path that exists under the sysroot is taken from there. */
     const char *root = guest_process.sysroot;
@@ -58,7 +64,6 @@ int64_t get_guest_path(struct guest_path *p, uint64_t ga, bool use_sysroot, bool
             fstatat(AT_FDCWD, p->mapped, &st, AT_SYMLINK_NOFOLLOW) == 0)
             p->host = p->mapped;
     }
-    return 0;
 }
 
 /* ---- read and write */
@@ -191,6 +196,8 @@ int64_t sys_openat(struct cpu *cpu, const uint64_t a[6])
     if (r)
         return r;
     int flags = open_flags_to_host(guest_abi(cpu), (uint32_t)a[2]);
+    if (procfs_open(cpu, p.guest, flags, &r))
+        return r;
     return host_result(syscall(__NR_openat, dirfd, p.host, flags, (unsigned)a[3]));
 }
 

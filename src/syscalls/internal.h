@@ -169,6 +169,8 @@ struct guest_path {
  * paths tries sysroot+path first (if it exists) when use_sysroot. Returns 0, -EFAULT or
  * -ENAMETOOLONG. */
 int64_t get_guest_path(struct guest_path *p, uint64_t ga, bool use_sysroot, bool allow_null);
+/* The mapping step of get_guest_path alone, for a path already in p->guest (sets p->host). */
+void map_guest_path(struct guest_path *p, bool use_sysroot);
 /* True if path names this process's executable (/proc/self/exe, /proc/<pid>/exe). */
 bool is_proc_self_exe(const char *path);
 
@@ -304,6 +306,16 @@ extern struct guest_stack guest_altstack;
 /* ---- thread bookkeeping (proc.c) */
 extern uint64_t guest_clear_child_tid;
 extern uint64_t guest_robust_list_head, guest_robust_list_len;
+/* Writes a host struct rusage to the guest: 0 or -EFAULT. */
+struct rusage;
+int64_t put_guest_rusage(uint64_t ga, const struct rusage *ru);
+
+/* ---- /proc emulation (procfs.c) */
+
+/* If path (as the guest wrote it) names a /proc file crossrun writes itself (the guest's
+ * maps, auxv, cmdline; cpuinfo), opens a read-only copy, stores the new fd or -errno in
+ * *result and returns true. Returns false for every other path (the host serves it). */
+bool procfs_open(struct cpu *cpu, const char *path, int host_flags, int64_t *result);
 
 /* ---- handlers, by family */
 
@@ -343,6 +355,9 @@ HANDLER(sys_getcpu); HANDLER(sys_getpriority); HANDLER(sys_set_tid_address);
 HANDLER(sys_set_robust_list); HANDLER(sys_get_robust_list); HANDLER(sys_exit);
 HANDLER(sys_exit_group); HANDLER(sys_futex); HANDLER(sys_getrandom); HANDLER(sys_prctl);
 HANDLER(sys_enosys);
+/* process.c */
+HANDLER(sys_clone); HANDLER(sys_wait4); HANDLER(sys_waitid); HANDLER(sys_execve);
+HANDLER(sys_execveat);
 /* signal.c */
 HANDLER(sys_rt_sigaction); HANDLER(sys_rt_sigprocmask); HANDLER(sys_rt_sigpending);
 HANDLER(sys_sigaltstack); HANDLER(sys_kill); HANDLER(sys_tkill); HANDLER(sys_tgkill);

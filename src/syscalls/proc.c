@@ -158,12 +158,10 @@ int64_t sys_sysinfo(struct cpu *cpu, const uint64_t a[6])
     return copy_to_guest(a[0], &g, sizeof(g));
 }
 
-int64_t sys_getrusage(struct cpu *cpu, const uint64_t a[6])
+int64_t put_guest_rusage(uint64_t ga, const struct rusage *ru)
 {
-    struct rusage u;
+    const struct rusage u = *ru;
     struct guest_rusage g;
-    if (getrusage((int)a[0], &u) < 0)
-        return -errno;
     g.ru_utime = (struct guest_timeval){ u.ru_utime.tv_sec, u.ru_utime.tv_usec };
     g.ru_stime = (struct guest_timeval){ u.ru_stime.tv_sec, u.ru_stime.tv_usec };
     const long fields[14] = {
@@ -173,7 +171,15 @@ int64_t sys_getrusage(struct cpu *cpu, const uint64_t a[6])
     };
     for (int i = 0; i < 14; i++)
         g.fields[i] = fields[i];
-    return copy_to_guest(a[1], &g, sizeof(g));
+    return copy_to_guest(ga, &g, sizeof(g));
+}
+
+int64_t sys_getrusage(struct cpu *cpu, const uint64_t a[6])
+{
+    struct rusage u;
+    if (getrusage((int)a[0], &u) < 0)
+        return -errno;
+    return put_guest_rusage(a[1], &u);
 }
 
 int64_t sys_sched_getaffinity(struct cpu *cpu, const uint64_t a[6])

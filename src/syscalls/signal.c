@@ -11,6 +11,14 @@
  *
  * struct sigaction differs per guest: riscv64 has { handler, flags, mask } (no
  * SA_RESTORER), aarch64 { handler, flags, restorer, mask }: guest_abi() says which.
+ *
+ * The guest's mask is also the host's for the signals crossrun can let the host hold
+ * (HOST_HELD: all but SIGKILL/SIGSTOP, the fault signals crossrun handles, and glibc's 32
+ * and 33): a blocked signal, sent by the guest itself or by another process, waits as a
+ * pending signal of the host process, where a signalfd (a host signalfd) sees it and a
+ * read consumes it. When the guest unblocks one, crossrun takes it from the host and acts
+ * on it here. The mask is inherited across execve like Linux's: at start-up the guest
+ * mask is the host's.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -49,11 +57,67 @@ enum { GUEST_SIG_BLOCK = 0, GUEST_SIG_UNBLOCK = 1, GUEST_SIG_SETMASK = 2 };
 
 #define SIGBIT(s) (1ULL << ((s) - 1))
 #define UNBLOCKABLE (SIGBIT(GUEST_SIGKILL) | SIGBIT(GUEST_SIGSTOP))
+#define HOST_HELD (~(UNBLOCKABLE | SIGBIT(GUEST_SIGSEGV) | SIGBIT(GUEST_SIGBUS) |               \
+                     SIGBIT(GUEST_SIGILL) | SIGBIT(GUEST_SIGFPE) | SIGBIT(GUEST_SIGTRAP) |     \
+                     SIGBIT(32) | SIGBIT(33)))
 
 struct guest_sigaction_rec guest_sigactions[GUEST_NSIG + 1];
 uint64_t guest_sigmask;
 static uint64_t guest_sigpending;   /* self-sent signals held back by guest_sigmask */
 struct guest_stack guest_altstack;  /* ss_size 0 = disabled */
+
+/* ---- the host's share of the guest mask (HOST_HELD signals) */
+
+/* Sets the host thread's mask to the guest's for the held signals. */
+static void sync_host_mask(void)
+{
+    uint64_t cur;
+    if (syscall(__NR_rt_sigprocmask, SIG_BLOCK, NULL, &cur, sizeof(cur)) < 0)
+        return;
+    uint64_t want = (cur & ~HOST_HELD) | (guest_sigmask & HOST_HELD);
+    if (want != cur)
+        syscall(__NR_rt_sigprocmask, SIG_SETMASK, &want, NULL, sizeof(want));
+}
+
+/* The held signals in which the host has pending (blocked) for this thread or process. */
+static uint64_t host_pending(uint64_t which)
+{
+    uint64_t set = 0;
+    if (syscall(__NR_rt_sigpending, &set, sizeof(set)) < 0)
+        return 0;
+    return set & which & HOST_HELD;
+}
+
+/* Takes the pending held signals in which off the host (every queued instance); returns
+ * which of them were pending. */
+static uint64_t take_host_pending(uint64_t which)
+{
+    uint64_t taken = 0, pend = host_pending(which);
+    struct timespec zero = { 0, 0 };
+    for (int sig = 1; pend && sig <= GUEST_NSIG; sig++) {
+        if (!(pend & SIGBIT(sig)))
+            continue;
+        uint64_t one = SIGBIT(sig);
+        while (syscall(__NR_rt_sigtimedwait, &one, NULL, &zero, sizeof(one)) == sig)
+            taken |= one;
+    }
+    return taken;
+}
+
+uint64_t host_wait_mask(uint64_t guest_mask)
+{
+    uint64_t cur = 0;
+    syscall(__NR_rt_sigprocmask, SIG_BLOCK, NULL, &cur, sizeof(cur));
+    return (cur & ~HOST_HELD) | (guest_mask & HOST_HELD & ~UNBLOCKABLE);
+}
+
+/* execve keeps the mask: a guest started by a guest's execve inherits it from the host. */
+__attribute__((constructor)) static void inherit_host_mask(void)
+{
+    uint64_t cur = 0;
+    if (syscall(__NR_rt_sigprocmask, SIG_BLOCK, NULL, &cur, sizeof(cur)) == 0)
+        guest_sigmask = cur & HOST_HELD;
+}
 
 /* ---- what happens to a signal the guest sends itself */
 
@@ -100,15 +164,23 @@ static void deliver_to_self(int sig)
     take_default_action(sig);
 }
 
-static int64_t send_to_self(int sig)
+/* thread: sent with tkill/tgkill rather than kill (the host's siginfo says which). */
+static int64_t send_to_self(int sig, bool thread)
 {
     if (sig == 0)
         return 0;
     if (sig < 0 || sig > GUEST_NSIG)
         return -EINVAL;
     if ((guest_sigmask & SIGBIT(sig)) && !(UNBLOCKABLE & SIGBIT(sig))) {
-        if (guest_sigactions[sig].handler != GUEST_SIG_IGN)
-            guest_sigpending |= SIGBIT(sig);
+        if (guest_sigactions[sig].handler == GUEST_SIG_IGN)
+            return 0;
+        if (HOST_HELD & SIGBIT(sig)) {      /* blocked on the host too: it waits there */
+            sync_host_mask();
+            if (thread)
+                return host_result(syscall(__NR_tgkill, getpid(), gettid(), sig));
+            return host_result(syscall(__NR_kill, getpid(), sig));
+        }
+        guest_sigpending |= SIGBIT(sig);
         return 0;
     }
     deliver_to_self(sig);
@@ -167,8 +239,10 @@ int64_t sys_rt_sigaction(struct cpu *cpu, const uint64_t a[6])
         }
         /* Setting SIG_IGN (or SIG_DFL for a default-ignore signal) discards pending ones. */
         if (nact.handler == GUEST_SIG_IGN ||
-            (nact.handler == GUEST_SIG_DFL && default_is_ignore(sig)))
+            (nact.handler == GUEST_SIG_DFL && default_is_ignore(sig))) {
             guest_sigpending &= ~SIGBIT(sig);
+            take_host_pending(SIGBIT(sig));
+        }
     }
     if (a[2]) {
         raw[0] = old.handler;
@@ -207,8 +281,11 @@ int64_t sys_rt_sigprocmask(struct cpu *cpu, const uint64_t a[6])
     }
     if (a[2] && copy_to_guest(a[2], &old, sizeof(old)))
         return -EFAULT;
-    /* Pending self-sent signals that are now unblocked happen now, lowest first. */
-    uint64_t ready = guest_sigpending & ~guest_sigmask;
+    /* Pending signals that are now unblocked happen now, lowest first; the host's are taken
+     * from it before it is told of the new mask. */
+    uint64_t ready = (guest_sigpending | take_host_pending(old & ~guest_sigmask)) &
+                     ~guest_sigmask;
+    sync_host_mask();
     for (int sig = 1; ready && sig <= GUEST_NSIG; sig++) {
         if (ready & SIGBIT(sig)) {
             guest_sigpending &= ~SIGBIT(sig);
@@ -223,7 +300,7 @@ int64_t sys_rt_sigpending(struct cpu *cpu, const uint64_t a[6])
 {
     if (a[1] > sizeof(uint64_t))
         return -EINVAL;
-    uint64_t pending = guest_sigpending & guest_sigmask;
+    uint64_t pending = (guest_sigpending | host_pending(guest_sigmask)) & guest_sigmask;
     return copy_to_guest(a[0], &pending, (size_t)a[1]);
 }
 
@@ -266,7 +343,7 @@ int64_t sys_kill(struct cpu *cpu, const uint64_t a[6])
     if (sig < 0 || sig > GUEST_NSIG)
         return -EINVAL;
     if (pid == getpid())
-        return send_to_self(sig);
+        return send_to_self(sig, false);
     /* Other processes, or groups that may include this one: the host delivers it, and the
      * host disposition of this process (default, or a mirrored SIG_IGN) applies. */
     return host_result(syscall(__NR_kill, pid, sig));
@@ -278,7 +355,7 @@ int64_t sys_tkill(struct cpu *cpu, const uint64_t a[6])
     if (tid <= 0 || sig < 0 || sig > GUEST_NSIG)
         return -EINVAL;
     if (tid == gettid())
-        return send_to_self(sig);
+        return send_to_self(sig, true);
     return host_result(syscall(__NR_tkill, tid, sig));
 }
 
@@ -288,6 +365,6 @@ int64_t sys_tgkill(struct cpu *cpu, const uint64_t a[6])
     if (tgid <= 0 || tid <= 0 || sig < 0 || sig > GUEST_NSIG)
         return -EINVAL;
     if (tgid == getpid() && tid == gettid())
-        return send_to_self(sig);
+        return send_to_self(sig, true);
     return host_result(syscall(__NR_tgkill, tgid, tid, sig));
 }

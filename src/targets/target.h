@@ -32,6 +32,10 @@ struct target {
     /* Handles EXIT_SYSCALL: reads number/arguments from registers, runs the syscall, writes
      * the result and advances the PC. */
     void (*syscall)(struct cpu *cpu);
+    /* For clone: in the new process or thread, sets the stack pointer to newsp (unless it is
+     * 0: the child keeps the parent's) and, if set_tls, the thread pointer to tls. The
+     * syscall's result register is written afterwards by the syscall hook. */
+    void (*set_clone_regs)(struct cpu *cpu, uint64_t newsp, uint64_t tls, bool set_tls);
     /* Prints the guest registers (-d cpu and crash reports). */
     void (*dump_regs)(struct cpu *cpu, FILE *out);
     /* Names of -cpu models, NULL-terminated, for -cpu help. */

@@ -71,3 +71,34 @@ bool code_cache_contains(uintptr_t p) { return p >= (uintptr_t)cc_exec && p < (u
 uint8_t *code_cache_rw(const uint8_t *exec) { return cc_rw + (exec - cc_exec); }
 size_t code_cache_used(void) { return cc_used; }
 void code_cache_reset_to_prefix(void) { cc_used = cc_reserved; }
+
+/* In the child of a fork: the two views are MAP_SHARED mappings of one memfd, so parent and
+ * child would keep writing translations into the same bytes. Gives this process its own copy
+ * (the bytes used so far, at the same addresses, so every TB stays valid). Returns 0 or
+ * -errno; on failure the caller must not translate any more code (it exits). */
+int code_cache_unshare(void)
+{
+    if (!cc_exec)
+        return 0;
+    int fd = memfd_create("crossrun-code-cache", MFD_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    size_t done = 0;
+    int err = ftruncate(fd, (off_t)cc_size) < 0 ? errno : 0;
+    while (!err && done < cc_used) {
+        ssize_t n = pwrite(fd, cc_rw + done, cc_used - done, (off_t)done);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            err = n < 0 ? errno : EIO;
+        else
+            done += (size_t)n;
+    }
+    if (!err && (mmap(cc_exec, cc_size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0) ==
+                     MAP_FAILED ||
+                 mmap(cc_rw, cc_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) ==
+                     MAP_FAILED))
+        err = errno;
+    close(fd);
+    return -err;
+}

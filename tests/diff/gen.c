@@ -2,31 +2,34 @@
  *
  * From a seed it writes one freestanding assembly file to stdout. The program:
  *   1. fills the 72 KiB scratch area with a seed-derived xorshift pattern;
- *   2. loads every x register (except sp and s11), every f register and fcsr with values drawn
+ *   2. loads every x register (except sp, s10 and s11), every f register and fcsr with values drawn
  *      from edge pools (0, -1, INT64_MIN, 0x80000000, NaN/inf/subnormal/±0 bit patterns, properly
  *      and improperly NaN-boxed singles, ...) or random bits;
  *   3. runs random "items" (an item is one instruction or a small unit such as address setup +
  *      load, a forward branch over a few instructions, a bounded loop, a call/return, LR/SC);
+ *      after each item its destination registers are stored to a result log through s10;
  *   4. stores x0..x31, f0..f31, fcsr and a magic word to the register page and writes register
- *      page + scratch to stdout (layout in dump_layout.h), then exit_group(0).
+ *      page + scratch + log to stdout (layout in dump_layout.h), then exit_group(0).
  *
  * Invariants the generator keeps so that any two correct emulators produce identical dumps:
- *   - s11 (scratch base + 2048) and sp (scratch base + 8192) are never written by random code;
+ *   - s11 (scratch base + 2048), sp (scratch base + 8192) and s10 (log pointer) are never written
+ *     by random code (c.addi16sp pairs restore sp at once; only top-level log code moves s10);
  *     every memory access is s11 + masked value + imm12, sp + imm12, or a computed address that
  *     provably lies inside the scratch area; AMOs and LR/SC are naturally aligned.
  *   - no ecall except the final dump, no illegal encodings, frm only ever holds 0..4, no reads
  *     of counters/timers, no loops that are not bounded by a counter the body cannot write.
  *   - the file is assembled with .option norelax so layout (and so auipc/jal results) does not
- *     depend on linker relaxation; both engines run the same static non-PIE binary.
+ *     depend on linker relaxation; programs are static non-PIE, loaded at fixed addresses.
  *   - RNG use is prefix-stable: the first K items are identical whatever the item/insn limit,
  *     so `--items K` yields exact prefixes (run.sh --seed uses this to find the first item
  *     whose execution makes the engines differ).
  *
  * Usage: gen [--oracle] [--items K] SEED NINSNS > prog.S
  *   NINSNS: stop after the item that brings the instruction count to NINSNS.
- *   --oracle: encode Zicond czero.eqz/czero.nez as the XVentanaCondOps vt.maskc/vt.maskcn
- *     (same semantics, same size) because Debian 12's qemu 7.2 lacks Zicond; run the oracle
- *     with -cpu rv64,xventanacondops=true.
+ *   --oracle: the build for Debian 12's qemu 7.2, which lacks Zicond and has a ctzw bug: encode
+ *     czero.eqz/czero.nez as XVentanaCondOps vt.maskc/vt.maskcn (same semantics, same size; run
+ *     qemu with -cpu rv64,xventanacondops=true) and ctzw as slli/ctz/addi (see emit_ctzw).
+ *     Both builds have identical layouts, so PC-dependent values agree.
  *   The last line is "# insns: N" (number of instructions in the random part).
  */
 #include <inttypes.h>

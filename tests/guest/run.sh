@@ -5,7 +5,7 @@
 #   ENGINES="jit interp"                 engines to try; jit passes no flag, any other
 #                                        engine E passes --engine=E
 #
-# Builds everything with `make -j2 -f tests/guest/guest.mk all`, then runs each case under
+# Builds everything with `make -k -j2 -f tests/guest/guest.mk all`, then runs each case under
 # each engine with a 20 s timeout and prints one line per case:
 #   PASS guest.<engine>.<name>
 #   FAIL guest.<engine>.<name>: <reason>
@@ -25,7 +25,9 @@ engines=${ENGINES:-"jit interp"}
 timeout_s=${GUEST_TIMEOUT:-20}
 
 cd "$(dirname "$0")/../.." || exit 1
-ulimit -c 0 2>/dev/null         # a guest killed by a signal must not leave core files
+# a guest killed by a signal must not leave core files (dash and bash both know -c)
+# shellcheck disable=SC3045
+ulimit -c 0 2>/dev/null
 
 failed=0
 fail() {        # fail NAME REASON
@@ -43,14 +45,14 @@ trap 'rm -rf "$tmp"' EXIT
 trap 'exit 130' INT TERM
 
 mkdir -p build/guest
-if ! make -j2 --no-print-directory -f tests/guest/guest.mk all >build/guest/build.log 2>&1; then
+if ! make -k -j2 --no-print-directory -f tests/guest/guest.mk all >build/guest/build.log 2>&1; then
     fail guest.build "building guest programs failed (see build/guest/build.log):"
     sed 's/^/    /' build/guest/build.log | grep -v '^    make' | head -20
 fi
 
-# one_line TEXT: TEXT shortened to one printable line of at most 100 characters
+# one_line TEXT: TEXT shortened to one printable line of at most 160 characters
 one_line() {
-    printf '%s' "$1" | tr -d '\r' | tr '\n\t' '  ' | cut -c1-100
+    printf "%s" "$1" | tr -d "\r" | tr "\n\t" "  " | cut -c1-160
 }
 
 # run_case ENGINE NAME BINARY SRCBASE DEFAULT_EXPECTED
@@ -85,7 +87,7 @@ run_case() {
     status=$?
     set +f
 
-    if [ "$status" -eq 124 ] || [ "$status" -eq 137 -a "$want_status" -ne 137 ]; then
+    if [ "$status" -eq 124 ] || { [ "$status" -eq 137 ] && [ "$want_status" -ne 137 ]; }; then
         fail "$id" "timeout after ${timeout_s}s"
         return
     fi

@@ -75,6 +75,16 @@ static void rv64_syscall(struct cpu *cpu)
     rv->x[10] = (uint64_t)r;
 }
 
+/* clone's child: sp is x2, the thread pointer (TLS) is tp = x4. */
+static void rv64_set_clone_regs(struct cpu *cpu, uint64_t newsp, uint64_t tls, bool set_tls)
+{
+    struct rv64_cpu *rv = rv64(cpu);
+    if (newsp)
+        rv->x[2] = newsp;
+    if (set_tls)
+        rv->x[4] = tls;
+}
+
 static void rv64_dump_regs(struct cpu *cpu, FILE *out)
 {
     struct rv64_cpu *rv = rv64(cpu);
@@ -111,6 +121,7 @@ const struct target target_riscv64 = {
     .translate = rv_translate,
     .disas = rv_disas,
     .syscall = rv64_syscall,
+    .set_clone_regs = rv64_set_clone_regs,
     .dump_regs = rv64_dump_regs,
     .cpu_models = rv64_models,
     .hwcap = rv64_hwcap,

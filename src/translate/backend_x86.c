@@ -1,0 +1,682 @@
+/*
+ * backend_x86.c - the x86-64 backend: turns an IR block into host code in the code cache.
+ * This file has the entry/exit machinery, the per-block driver, the liveness pass, the
+ * register allocator and the cold stubs; backend_x86_ops.c emits each IR op.
+ *
+ * Host register conventions inside translated code:
+ *   rbp  the struct cpu * (pinned; callee-saved, so it survives helper calls)
+ *   r15  guest_base (pinned; a guest access is one instruction: [r15 + address])
+ *   r11  scratch within one emitted sequence (address sums, big constants); never a value
+ *   rsp  16-byte aligned at all times inside a TB (the frame is fixed; no push/pop), so a
+ *        helper call needs no realignment; spill slot k is [rsp + 8k]
+ *   the other 12 registers are allocated to globals and temps.
+ * x86_enter (the prologue, emitted once at init) saves the callee-saved registers, reserves
+ * the spill frame, loads rbp/r15 and jumps to the TB; every exit jumps to the shared
+ * epilogue with eax = the enum exit_reason.
+ *
+ * Register allocation is local to a block. A liveness pass (backwards) records for each op
+ * argument when the value is next read. Walking forwards, a global is loaded into a host
+ * register at its first use and stays there; writes make it dirty; dirty globals are written
+ * back at every way out of the block: terminators, EXIT_IF stubs, memory-fault stubs (each
+ * stub writes back exactly the globals dirty at its instruction), and before helpers
+ * without IR_HELPER_NO_GLOBALS (after which all cached globals are dropped). Temps get a
+ * register at their definition and give it back after their last use. When no register is
+ * free, the value whose next use is farthest is spilled (a clean global costs nothing; a
+ * dirty global is written back; a temp goes to its spill slot).
+ *
+ * An I32 value is always kept zero-extended in its 64-bit register (32-bit x86 operations
+ * do that for free), the same representation the interpreter uses.
+ *
+ * Chainable exits (GOTO_TB, BRCOND) are `jmp rel32` with the rel32 4-byte aligned, so
+ * x86_patch_jump is one atomic store; the rel32 initially is 0, i.e. it jumps to the exit
+ * stub that immediately follows the jmp. Patching it back to 0 unchains the exit.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <stddef.h>
+#include "backend_x86_internal.h"
+#include "../loader/guest_mem.h"
+
+uintptr_t x86_epilogue;
+uintptr_t x86_guest_limit[4];
+static uintptr_t x86_prologue;
+
+#define FRAME_BYTES (FRAME_SLOTS * 8 + 8)  /* + 8: six pushes and the return address leave
+                                              rsp at 8 mod 16 */
+_Static_assert(FRAME_BYTES % 16 == 8, "rsp must be 16-byte aligned inside translated code");
+_Static_assert(sizeof(struct jc_entry) == 16, "the inline jump-cache probe scales by 16");
+
+static const int callee_saved_pushes[] = { X86_RBP, X86_RBX, X86_R12, X86_R13, X86_R14, X86_R15 };
+
+void x86_backend_init(void)
+{
+    x86_detect_features();
+    const uint8_t *exec;
+    size_t size = 256;
+    uint8_t *rw = code_cache_alloc(size, &exec);
+    if (!rw)
+        fatal(EXIT_STATUS_INTERNAL, "code cache too small for the backend's prologue");
+    struct x86_buf b;
+    x86_buf_init(&b, rw, exec, size);
+
+    /* Range-check limits: an access of 2^k bytes at a is valid iff a <= GUEST_SPACE - 2^k. */
+    for (unsigned k = 0; k < 4; k++) {
+        x86_guest_limit[k] = x86_exec_pc(&b);
+        x86_u64(&b, GUEST_SPACE - (1ull << k));
+    }
+
+    /* unsigned enter(struct cpu *cpu [rdi], const uint8_t *code [rsi]) */
+    x86_prologue = x86_exec_pc(&b);
+    for (unsigned i = 0; i < ARRAY_SIZE(callee_saved_pushes); i++)
+        x86_push(&b, callee_saved_pushes[i]);
+    x86_modrm_rr(&b, OPC_ARITH_EvIz | P_REXW, X86_SUB, X86_RSP);
+    x86_u32(&b, FRAME_BYTES);
+    x86_mov_rr(&b, true, R_CPU, X86_RDI);
+    x86_movi(&b, R_GBASE, (uintptr_t)&guest_base);
+    x86_load(&b, OPC_MOV_GvEv | P_REXW, R_GBASE, R_GBASE, X86_NOREG, 0);
+    x86_modrm_rr(&b, OPC_GRP5, 4, X86_RSI);          /* jmp rsi */
+
+    /* The epilogue: eax already holds the exit reason. */
+    while (x86_exec_pc(&b) & 15)
+        x86_byte(&b, 0xcc);
+    x86_epilogue = x86_exec_pc(&b);
+    x86_modrm_rr(&b, OPC_ARITH_EvIz | P_REXW, X86_ADD, X86_RSP);
+    x86_u32(&b, FRAME_BYTES);
+    for (int i = ARRAY_SIZE(callee_saved_pushes) - 1; i >= 0; i--)
+        x86_pop(&b, callee_saved_pushes[i]);
+    x86_ret(&b);
+    if (b.overflow)
+        panic("backend prologue does not fit");
+    code_cache_shrink_last(x86_off(&b));
+}
+
+unsigned x86_enter(struct cpu *cpu, const uint8_t *code)
+{
+    unsigned (*enter)(struct cpu *, const uint8_t *) =
+        (unsigned (*)(struct cpu *, const uint8_t *))x86_prologue;
+    return enter(cpu, code);
+}
+
+void x86_patch_jump(struct tb *tb, unsigned slot, const uint8_t *target)
+{
+    if (slot > 1 || tb->jmp_off[slot] == TB_NO_JMP)
+        panic("x86_patch_jump: TB %#lx has no chainable exit %u", (unsigned long)tb->pc, slot);
+    const uint8_t *disp = tb->code + tb->jmp_off[slot];
+    /* NULL unchains: rel32 0 lands on the exit stub that follows the jmp. */
+    int64_t rel = target ? (int64_t)(target - (disp + 4)) : 0;
+    if (rel != (int32_t)rel)
+        panic("x86_patch_jump: target out of rel32 reach");
+    uint32_t *p = (uint32_t *)(void *)code_cache_rw(disp);   /* 4-byte aligned by construction */
+    __atomic_store_n(p, (uint32_t)(int32_t)rel, __ATOMIC_RELEASE);
+}
+
+bool x86_fault_redirect(ucontext_t *uc, struct tb *tb, uintptr_t host_pc, uint64_t guest_addr,
+                        enum guest_exc cause)
+{
+    if (!tb->code || host_pc < (uintptr_t)tb->code)
+        return false;
+    uintptr_t off = host_pc - (uintptr_t)tb->code;
+    uint32_t lo = 0, hi = tb->nmemops;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (tb->memops[mid].host_off < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo >= tb->nmemops || tb->memops[lo].host_off != off)
+        return false;
+    struct cpu *cpu = (struct cpu *)(uintptr_t)uc->uc_mcontext.gregs[REG_RBP];
+    cpu->fault_addr = guest_addr;
+    cpu->exit_arg = cause;
+    uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)(tb->code + tb->memops[lo].stub_off);
+    return true;
+}
+
+/* ---- values */
+
+const struct ir_op *cur_op(struct gen *g) { return &g->ir->ops[g->op]; }
+bool is_const(struct gen *g, ir_val v) { return g->ir->vals[v].kind == IR_KIND_CONST; }
+bool is_global(struct gen *g, ir_val v) { return g->ir->vals[v].kind == IR_KIND_GLOBAL; }
+static bool is_temp(struct gen *g, ir_val v) { return g->ir->vals[v].kind == IR_KIND_TEMP; }
+
+uint64_t const_val(struct gen *g, ir_val v)
+{
+    const struct ir_value *x = &g->ir->vals[v];
+    return x->type == IR_I32 ? (uint32_t)x->cval : (uint64_t)x->cval;
+}
+
+static const struct ir_global *global_of(struct gen *g, ir_val v)
+{
+    return &g->ir->globals[g->ir->vals[v].global];
+}
+
+/* ---- register allocator */
+
+static void emit_global_load(struct gen *g, int r, ir_val v)
+{
+    const struct ir_global *gl = global_of(g, v);
+    x86_load(&g->buf, OPC_MOV_GvEv | (gl->type == IR_I64 ? P_REXW : 0), r, R_CPU, X86_NOREG,
+             (int32_t)gl->offset);
+}
+
+static void emit_global_store(struct gen *g, int r, unsigned global)
+{
+    const struct ir_global *gl = &g->ir->globals[global];
+    x86_store(&g->buf, gl->type == IR_I64 ? 8 : 4, r, R_CPU, X86_NOREG, (int32_t)gl->offset);
+}
+
+static int32_t slot_disp(int slot) { return slot * 8; }
+
+static int slot_alloc(struct gen *g)
+{
+    for (int i = 0; i < FRAME_SLOTS; i++)
+        if (!g->slot_used[i]) {
+            g->slot_used[i] = 1;
+            return i;
+        }
+    panic("backend: out of spill slots");   /* cannot happen: one slot per value */
+}
+
+static void temp_release(struct gen *g, ir_val v)
+{
+    struct vloc *l = &g->v[v];
+    if (l->reg >= 0 && g->reg_val[l->reg] == v)
+        g->reg_val[l->reg] = 0;
+    l->reg = -1;
+    if (l->slot >= 0)
+        g->slot_used[l->slot] = 0;
+    l->slot = -1;
+    l->in_slot = false;
+}
+
+/* Frees register r, saving what it holds if that is still needed. */
+static void spill(struct gen *g, int r)
+{
+    ir_val v = g->reg_val[r];
+    if (!v)
+        return;
+    struct vloc *l = &g->v[v];
+    if (is_global(g, v)) {
+        if (l->dirty)
+            emit_global_store(g, r, g->ir->vals[v].global);
+        l->dirty = false;
+    } else if (l->next_use != NO_USE && !l->in_slot) {
+        if (l->slot < 0)
+            l->slot = (int16_t)slot_alloc(g);
+        x86_store(&g->buf, 8, r, X86_RSP, X86_NOREG, slot_disp(l->slot));
+        l->in_slot = true;
+    }
+    l->reg = -1;
+    g->reg_val[r] = 0;
+}
+
+static uint16_t occupied(struct gen *g)
+{
+    uint16_t m = 0;
+    for (int r = 0; r < 16; r++)
+        if (g->reg_val[r])
+            m |= (uint16_t)RBIT(r);
+    return m;
+}
+
+/* Preference among free registers: callee-saved first (values there survive helper
+ * calls), rax/rcx/rdx last (division, wide multiplication and shifts want them). */
+static const int8_t alloc_order[N_ALLOC_REGS] = {
+    X86_RBX, X86_R12, X86_R13, X86_R14, X86_RSI, X86_RDI, X86_R8, X86_R9, X86_R10,
+    X86_RCX, X86_RDX, X86_RAX,
+};
+
+static bool needs_store(struct gen *g, ir_val v)
+{
+    const struct vloc *l = &g->v[v];
+    return is_global(g, v) ? l->dirty : (l->next_use != NO_USE && !l->in_slot);
+}
+
+int pick_reg(struct gen *g, uint16_t allowed)
+{
+    uint16_t cand = allowed & REGS_ALLOC & ~g->locked;
+    uint16_t free_regs = cand & ~occupied(g);
+    int best = -1;
+    if (free_regs) {
+        for (int i = 0; i < N_ALLOC_REGS; i++)
+            if (free_regs & RBIT(alloc_order[i])) {
+                best = alloc_order[i];
+                break;
+            }
+    } else {
+        /* Spill the value needed farthest in the future; on ties, one that costs no store. */
+        unsigned best_key = 0;
+        for (int r = 0; r < 16; r++) {
+            if (!(cand & RBIT(r)))
+                continue;
+            ir_val v = g->reg_val[r];
+            unsigned key = (unsigned)g->v[v].next_use * 2 + !needs_store(g, v) + 1;
+            if (key > best_key) {
+                best_key = key;
+                best = r;
+            }
+        }
+        if (best < 0)
+            panic("backend: no register available for op %u", g->op);
+        spill(g, best);
+    }
+    g->locked |= (uint16_t)RBIT(best);
+    return best;
+}
+
+void load_into(struct gen *g, ir_val v, int r)
+{
+    const struct vloc *l = &g->v[v];
+    if (is_const(g, v))
+        x86_movi(&g->buf, r, const_val(g, v));
+    else if (l->reg >= 0) {
+        if (l->reg != r)
+            x86_mov_rr(&g->buf, true, r, l->reg);
+    } else if (is_global(g, v))
+        emit_global_load(g, r, v);
+    else if (l->in_slot)
+        x86_load(&g->buf, OPC_MOV_GvEv | P_REXW, r, X86_RSP, X86_NOREG, slot_disp(l->slot));
+    else
+        x86_movi(&g->buf, r, 0);   /* a temp read before any write (a front-end bug) */
+}
+
+int use_reg(struct gen *g, ir_val v, uint16_t allowed)
+{
+    struct vloc *l = &g->v[v];
+    if (is_const(g, v)) {
+        int r = pick_reg(g, allowed);
+        x86_movi(&g->buf, r, const_val(g, v));
+        return r;
+    }
+    if (l->reg >= 0) {
+        int old = l->reg;
+        if (allowed & RBIT(old)) {
+            g->locked |= (uint16_t)RBIT(old);
+            return old;
+        }
+        int r = pick_reg(g, allowed);
+        x86_mov_rr(&g->buf, true, r, old);
+        if (!(g->locked & RBIT(old))) {   /* move the home; else r is just a copy */
+            g->reg_val[old] = 0;
+            g->reg_val[r] = v;
+            l->reg = (int8_t)r;
+        }
+        return r;
+    }
+    int r = pick_reg(g, allowed);
+    load_into(g, v, r);
+    g->reg_val[r] = v;
+    l->reg = (int8_t)r;
+    return r;
+}
+
+/* Moves the value in r to another free register, or spills it. */
+static void relocate(struct gen *g, int r)
+{
+    ir_val v = g->reg_val[r];
+    if (!v)
+        return;
+    struct vloc *l = &g->v[v];
+    bool needed = is_global(g, v) ? true : l->next_use != NO_USE;
+    uint16_t free_regs = REGS_ALLOC & ~g->locked & ~occupied(g) & ~(uint16_t)RBIT(r);
+    if (needed && free_regs) {
+        int to = -1;
+        for (int i = 0; i < N_ALLOC_REGS; i++)
+            if (free_regs & RBIT(alloc_order[i])) {
+                to = alloc_order[i];
+                break;
+            }
+        x86_mov_rr(&g->buf, true, to, r);
+        g->reg_val[to] = v;
+        g->reg_val[r] = 0;
+        l->reg = (int8_t)to;
+        return;
+    }
+    spill(g, r);
+}
+
+void reserve_reg(struct gen *g, int r)
+{
+    if (g->locked & RBIT(r))
+        panic("backend: register %d reserved twice in op %u", r, g->op);
+    g->locked |= (uint16_t)RBIT(r);
+    relocate(g, r);
+}
+
+void evacuate(struct gen *g, uint16_t mask, bool drop_globals_there)
+{
+    g->locked |= mask;
+    for (int r = 0; r < 16; r++) {
+        if (!(mask & RBIT(r)) || !g->reg_val[r])
+            continue;
+        ir_val v = g->reg_val[r];
+        if (drop_globals_there && is_global(g, v) && !g->v[v].dirty) {
+            g->v[v].reg = -1;
+            g->reg_val[r] = 0;
+        } else {
+            relocate(g, r);
+        }
+    }
+}
+
+bool can_clobber(struct gen *g, unsigned k)
+{
+    const struct ir_op *op = cur_op(g);
+    ir_val a = op->args[k];
+    if (is_const(g, a) || a == op->dst)
+        return true;
+    if (g->arg_next[g->op][k] != NO_USE)
+        return false;
+    if (is_global(g, a))
+        return !g->v[a].dirty;
+    /* A temp used again by a later argument of this same op is still "used". */
+    return true;
+}
+
+int out_reg(struct gen *g)
+{
+    ir_val d = cur_op(g)->dst;
+    int r = g->v[d].reg;
+    if (r >= 0 && !(g->locked & RBIT(r))) {   /* d's old value is dead: reuse its register */
+        g->locked |= (uint16_t)RBIT(r);
+        return r;
+    }
+    return pick_reg(g, REGS_ALLOC);
+}
+
+int out_from(struct gen *g, unsigned k, int rk)
+{
+    if (can_clobber(g, k))
+        return rk;
+    int r = out_reg(g);
+    x86_mov_rr(&g->buf, true, r, rk);
+    return r;
+}
+
+void def_val(struct gen *g, ir_val d, int r)
+{
+    struct vloc *l = &g->v[d];
+    if (l->reg >= 0 && l->reg != r && g->reg_val[l->reg] == d)
+        g->reg_val[l->reg] = 0;
+    ir_val old = g->reg_val[r];
+    if (old && old != d) {
+        /* r held an argument this op was allowed to overwrite (see can_clobber). */
+        if (is_global(g, old) && g->v[old].dirty)
+            panic("backend: op %u overwrote dirty global %u", g->op, old);
+        g->v[old].reg = -1;
+    }
+    g->reg_val[r] = d;
+    l->reg = (int8_t)r;
+    if (is_global(g, d)) {
+        l->dirty = true;
+    } else {
+        l->in_slot = false;
+    }
+}
+
+void writeback_all(struct gen *g)
+{
+    for (int r = 0; r < 16; r++) {
+        ir_val v = g->reg_val[r];
+        if (v && is_global(g, v) && g->v[v].dirty) {
+            emit_global_store(g, r, g->ir->vals[v].global);
+            g->v[v].dirty = false;
+        }
+    }
+}
+
+/* Before an access to the CPU state at [off, off+size): globals overlapping it are written
+ * back, and with `drop` also forgotten (the access is a store that replaces them). */
+void writeback_range(struct gen *g, uint32_t off, uint32_t size, bool drop)
+{
+    for (int r = 0; r < 16; r++) {
+        ir_val v = g->reg_val[r];
+        if (!v || !is_global(g, v))
+            continue;
+        const struct ir_global *gl = global_of(g, v);
+        uint32_t gsize = gl->type == IR_I64 ? 8 : 4;
+        if (gl->offset >= off + size || off >= gl->offset + gsize)
+            continue;
+        if (g->v[v].dirty)
+            emit_global_store(g, r, g->ir->vals[v].global);
+        g->v[v].dirty = false;
+        if (drop) {
+            g->v[v].reg = -1;
+            g->reg_val[r] = 0;
+        }
+    }
+}
+
+void drop_globals(struct gen *g)
+{
+    for (int r = 0; r < 16; r++) {
+        ir_val v = g->reg_val[r];
+        if (v && is_global(g, v)) {
+            if (g->v[v].dirty)
+                panic("backend: dropping dirty global %u", v);
+            g->v[v].reg = -1;
+            g->reg_val[r] = 0;
+        }
+    }
+}
+
+/* After an op: arguments whose last use it was give back their registers, and next-use
+ * information moves past the op. */
+static void finish_op(struct gen *g)
+{
+    const struct ir_op *op = cur_op(g);
+    for (unsigned k = 0; k < 4; k++) {
+        ir_val a = op->args[k];
+        if (!a || is_const(g, a))
+            continue;
+        g->v[a].next_use = g->arg_next[g->op][k];
+        if (is_temp(g, a) && g->v[a].next_use == NO_USE && a != op->dst)
+            temp_release(g, a);
+    }
+    ir_val d = op->dst;
+    if (d) {
+        g->v[d].next_use = g->dst_next[g->op];
+        if (is_temp(g, d) && g->v[d].next_use == NO_USE)
+            temp_release(g, d);
+    }
+    g->locked = 0;
+}
+
+/* ---- stubs and exits */
+
+struct stub *new_stub(struct gen *g, enum stub_kind kind)
+{
+    if (g->nstubs >= g->max_stubs)
+        panic("backend: stub table overflow");
+    struct stub *s = &g->stubs[g->nstubs++];
+    memset(s, 0, sizeof(*s));
+    s->kind = (uint8_t)kind;
+    s->addr_reg = s->arg_reg = -1;
+    s->memop = UINT32_MAX;
+    s->fixup = UINT32_MAX;
+    s->pc = g->cur_pc;
+    return s;
+}
+
+void snapshot_dirty(struct gen *g, struct stub *s)
+{
+    s->ndirty = 0;
+    for (int r = 0; r < 16; r++) {
+        ir_val v = g->reg_val[r];
+        if (v && is_global(g, v) && g->v[v].dirty) {
+            s->dirty[s->ndirty].global = g->ir->vals[v].global;
+            s->dirty[s->ndirty].reg = (int8_t)r;
+            s->ndirty++;
+        }
+    }
+}
+
+void store_env_imm64(struct gen *g, uint32_t off, uint64_t v)
+{
+    if ((int64_t)v == (int32_t)v) {
+        x86_store_imm(&g->buf, 8, (int32_t)v, R_CPU, X86_NOREG, (int32_t)off);
+    } else {
+        x86_movi(&g->buf, R_TMP, v);
+        x86_store(&g->buf, 8, R_TMP, R_CPU, X86_NOREG, (int32_t)off);
+    }
+}
+
+void jmp_epilogue(struct gen *g, unsigned reason)
+{
+    x86_movi(&g->buf, X86_RAX, reason);
+    x86_jmp_abs(&g->buf, x86_epilogue);
+}
+
+static void emit_stub(struct gen *g, struct stub *s)
+{
+    struct x86_buf *b = &g->buf;
+    if (s->fixup != UINT32_MAX)
+        x86_bind_rel32(b, s->fixup);
+    switch ((enum stub_kind)s->kind) {
+    case STUB_INTERRUPT:
+        store_env_imm64(g, offsetof(struct cpu, pc), s->pc);
+        jmp_epilogue(g, EXIT_INTERRUPT);
+        return;
+    case STUB_MEM:
+        if (s->fixup != UINT32_MAX) {          /* the address failed the range check */
+            x86_store(b, 8, s->addr_reg, R_CPU, X86_NOREG, offsetof(struct cpu, fault_addr));
+            x86_store_imm(b, 8, EXC_SEGV_MAPERR, R_CPU, X86_NOREG, offsetof(struct cpu, exit_arg));
+        }
+        if (s->memop != UINT32_MAX)            /* host faults enter here (x86_fault_redirect) */
+            g->memops[s->memop].stub_off = x86_off(b);
+        for (unsigned i = 0; i < s->ndirty; i++)
+            emit_global_store(g, s->dirty[i].reg, s->dirty[i].global);
+        store_env_imm64(g, offsetof(struct cpu, pc), s->pc);
+        jmp_epilogue(g, EXIT_EXCEPTION);
+        return;
+    case STUB_EXIT_IF:
+        for (unsigned i = 0; i < s->ndirty; i++)
+            emit_global_store(g, s->dirty[i].reg, s->dirty[i].global);
+        if (s->arg_reg >= 0)
+            x86_store(b, 8, s->arg_reg, R_CPU, X86_NOREG, offsetof(struct cpu, exit_arg));
+        else
+            store_env_imm64(g, offsetof(struct cpu, exit_arg), s->arg_is_imm ? s->arg_imm : 0);
+        store_env_imm64(g, offsetof(struct cpu, pc), s->pc);
+        jmp_epilogue(g, (unsigned)s->reason);
+        return;
+    }
+}
+
+/* ---- the driver */
+
+static void liveness(struct gen *g)
+{
+    const struct ir_block *ir = g->ir;
+    uint16_t *next = malloc(ir->nvals * sizeof(*next));
+    if (!next)
+        fatal(EXIT_STATUS_INTERNAL, "out of memory in the backend");
+    for (unsigned v = 0; v < ir->nvals; v++)
+        next[v] = NO_USE;
+    for (int i = (int)ir->nops - 1; i >= 0; i--) {
+        const struct ir_op *op = &ir->ops[i];
+        ir_val d = op->dst;
+        g->dst_next[i] = d ? next[d] : NO_USE;
+        for (unsigned k = 0; k < 4; k++) {
+            ir_val a = op->args[k];
+            /* An argument that is also the destination: its old value dies here. */
+            g->arg_next[i][k] = !a ? NO_USE : a == d ? g->dst_next[i] : next[a];
+        }
+        if (d)
+            next[d] = NO_USE;
+        for (unsigned k = 0; k < 4; k++)
+            if (op->args[k])
+                next[op->args[k]] = (uint16_t)i;
+    }
+    for (unsigned v = 0; v < ir->nvals; v++)
+        g->v[v] = (struct vloc){ .reg = -1, .slot = -1, .next_use = next[v] };
+    free(next);
+}
+
+static void gen_block(struct gen *g)
+{
+    const struct ir_block *ir = g->ir;
+    memset(g->reg_val, 0, sizeof(g->reg_val));
+    memset(g->slot_used, 0, FRAME_SLOTS);
+    g->locked = 0;
+    g->nstubs = g->nmemops = 0;
+    g->cur_pc = ir->pc;
+    g->tb->jmp_off[0] = g->tb->jmp_off[1] = TB_NO_JMP;
+    g->tb->jmp_pc[0] = g->tb->jmp_pc[1] = 0;
+    liveness(g);
+
+    /* Asynchronous events get in at every block start: cmp dword [cpu + irq], 0; jne stub */
+    x86_alu_mi(&g->buf, X86_CMP, false, R_CPU, offsetof(struct cpu, interrupt_request), 0);
+    struct stub *irq = new_stub(g, STUB_INTERRUPT);
+    irq->fixup = x86_jcc_fwd32(&g->buf, X86_CC_NE);
+
+    for (g->op = 0; g->op < ir->nops; g->op++) {
+        const struct ir_op *op = &ir->ops[g->op];
+        g->locked = 0;
+        gen_op(g, op);
+        finish_op(g);
+        if (ir_is_terminator(op->opc))
+            break;
+    }
+    for (unsigned i = 0; i < g->nstubs; i++)
+        emit_stub(g, &g->stubs[i]);
+}
+
+int x86_gen_tb(const struct ir_block *ir, struct tb *tb)
+{
+    if (ir->nops == 0 || !ir_is_terminator(ir->ops[ir->nops - 1].opc))
+        panic("x86_gen_tb: block at %#lx has no terminator", (unsigned long)ir->pc);
+    struct gen g = { .ir = ir, .tb = tb };
+    unsigned nstubs = 1;
+    for (unsigned i = 0; i < ir->nops; i++) {
+        uint8_t o = ir->ops[i].opc;
+        nstubs += o == IR_LOAD || o == IR_STORE || o == IR_EXIT_IF;
+    }
+    g.max_stubs = nstubs;
+    g.v = malloc(ir->nvals * sizeof(*g.v));
+    g.arg_next = malloc(ir->nops * sizeof(*g.arg_next));
+    g.dst_next = malloc(ir->nops * sizeof(*g.dst_next));
+    g.slot_used = malloc(FRAME_SLOTS);
+    g.stubs = malloc(nstubs * sizeof(*g.stubs));
+    g.memops = malloc(nstubs * sizeof(*g.memops));
+    if (!g.v || !g.arg_next || !g.dst_next || !g.slot_used || !g.stubs || !g.memops)
+        fatal(EXIT_STATUS_INTERNAL, "out of memory in the backend");
+
+    int ret = 0;
+    size_t size = 256 + (size_t)ir->nops * 32 + (size_t)nstubs * 64;
+    for (;;) {
+        const uint8_t *exec;
+        uint8_t *rw = code_cache_alloc(size, &exec);
+        if (!rw) {
+            ret = -1;
+            break;
+        }
+        x86_buf_init(&g.buf, rw, exec, size);
+        gen_block(&g);
+        if (!g.buf.overflow) {
+            code_cache_shrink_last(x86_off(&g.buf));
+            tb->code = exec;
+            tb->code_size = x86_off(&g.buf);
+            break;
+        }
+        code_cache_shrink_last(0);
+        size *= 2;
+    }
+    if (ret == 0) {
+        tb->nmemops = g.nmemops;
+        tb->memops = NULL;
+        if (g.nmemops) {
+            tb->memops = realloc(g.memops, g.nmemops * sizeof(*g.memops));
+            if (!tb->memops)
+                fatal(EXIT_STATUS_INTERNAL, "out of memory in the backend");
+            g.memops = NULL;
+        }
+    }
+    free(g.v);
+    free(g.arg_next);
+    free(g.dst_next);
+    free(g.slot_used);
+    free(g.stubs);
+    free(g.memops);
+    return ret;
+}

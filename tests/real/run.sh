@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# run.sh - real programs from Debian source packages (Lua, xz, SQLite, busybox) under crossrun:
+# each workload's output (stdout, stderr and exit status) under crossrun must equal the native
+# x86_64 build's byte for byte.
+# Usage: tests/real/run.sh [path/to/crossrun]   (default: ./crossrun at the repository root)
+# Environment: REAL_ENGINES (default "jit interp"), REAL_PROGS (default "lua xz sqlite busybox"),
+# REAL_TIMEOUT seconds per guest run (default 600), REAL_NO_BUILD=1 to use only what
+# scripts/build-real-programs.sh already built (it is cached: a second build run does nothing).
+# Prints "PASS real.<prog>.<static|dynamic>.<engine>", "FAIL ...: reason" or "SKIP ...: reason"
+# per case, then "N passed, N failed, N skipped". Exit status 1 if any case failed.
+# On a failure the native and guest transcripts are kept in build/real/out/ and the reason names
+# the first differing line. Workloads: tests/real/<prog>/workload.sh, each defining
+# workload_<prog>, which runs the program only through `guest NAME ARGS...`.
+set -uo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+source "$top/scripts/real/common.sh"
+
+CROSSRUN=${1:-$top/crossrun}
+case $CROSSRUN in /*) ;; *) CROSSRUN=$(pwd)/$CROSSRUN ;; esac
+ENGINES=${REAL_ENGINES:-jit interp}
+PROGS=${REAL_PROGS:-${REAL_PROGS_DEFAULT:-lua xz sqlite busybox}}
+TIMEOUT=${REAL_TIMEOUT:-600}
+OUT=$REAL_DIR/out
+mkdir -p "$OUT"
+export LC_ALL=C TZ=UTC
+unset LANG LANGUAGE
+
+npass=0 nfail=0 nskip=0
+pass() { echo "PASS $1"; npass=$((npass + 1)); }
+fail() { echo "FAIL $1: $2"; nfail=$((nfail + 1)); }
+skip() { echo "SKIP $1: $2"; nskip=$((nskip + 1)); }
+
+# Build (cached). Its SKIP and FAIL lines are ours; its progress goes to stderr.
+declare -A build_problem=()
+if [ -z "${REAL_NO_BUILD:-}" ]; then
+    # shellcheck disable=SC2086
+    while IFS= read -r line; do
+        case $line in
+            "SKIP real."*|"FAIL real."*)
+                name=${line#* real.}; prog=${name%%[.:]*}
+                build_problem[$prog]="${build_problem[$prog]:-}${build_problem[$prog]:+; }${line#* }" ;;
+            *) echo "$line" >&2 ;;
+        esac
+    done < <("$top/scripts/build-real-programs.sh" $PROGS 2>&1)
+fi
+
+# How a workload runs its program: guest NAME ARGS... runs the program under test with argv[0]
+# NAME, in the current directory, stdin/stdout/stderr inherited. MODE, BIN, ENGINE set per case.
+guest() {
+    local name=$1
+    shift
+    case $MODE in
+        native) (exec -a "$name" "$BIN" "$@") ;;
+        static) timeout "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -0 "$name" "$BIN" "$@" ;;
+        dynamic) timeout "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -L "$REAL_SYSROOT" -0 "$name" "$BIN" "$@" ;;
+    esac
+}
+
+# transcript PROG FILE: runs the workload of PROG in a fresh directory; FILE gets its stdout,
+# then its stderr, then its exit status.
+transcript() {
+    local prog=$1 file=$2 work status
+    work=$(mktemp -d "${TMPDIR:-/tmp}/crossrun-real.XXXXXX") || return 1
+    (cd "$work" && "workload_$prog" >"$file.stdout" 2>"$file.stderr" </dev/null)
+    status=$?
+    rm -rf "$work"
+    { cat "$file.stdout"; echo "== stderr"; cat "$file.stderr"; echo "== exit status $status"; } >"$file"
+    rm -f "$file.stdout" "$file.stderr"
+    return $status
+}
+
+# first_difference A B: "line N: expected '...', got '...'"
+first_difference() {
+    local n
+    n=$(cmp "$1" "$2" 2>/dev/null | sed -n 's/.* line \([0-9]*\)$/\1/p')
+    [ -z "$n" ] && n=$(($(wc -l <"$1") + 1))
+    printf "line %s: expected '%s', got '%s'" "$n" \
+        "$(sed -n "${n}p" "$1" | head -c 150)" "$(sed -n "${n}p" "$2" | head -c 150)"
+}
+
+if [ ! -x "$CROSSRUN" ]; then
+    for prog in $PROGS; do for v in $(real_variants "$prog"); do for e in $ENGINES; do
+        skip "real.$prog.$v.$e" "no crossrun at $CROSSRUN"
+    done; done; done
+    echo "$npass passed, $nfail failed, $nskip skipped"
+    exit 0
+fi
+
+for prog in $PROGS; do
+    source "$top/tests/real/$prog/workload.sh"
+    variants=$(real_variants "$prog")
+    if [ ! -x "$REAL_BIN/$prog.native" ]; then
+        why=${build_problem[$prog]:-not built (run scripts/build-real-programs.sh)}
+        for v in $variants; do for e in $ENGINES; do skip "real.$prog.$v.$e" "$why"; done; done
+        continue
+    fi
+    MODE=native BIN=$REAL_BIN/$prog.native ENGINE=none
+    t0=$SECONDS
+    transcript "$prog" "$OUT/$prog.native"
+    native_secs=$((SECONDS - t0))
+    for v in $variants; do
+        for e in $ENGINES; do
+            name=real.$prog.$v.$e
+            if [ ! -x "$REAL_BIN/$prog.$v" ]; then
+                skip "$name" "${build_problem[$prog]:-$prog.$v not built}"
+                continue
+            fi
+            MODE=$v BIN=$REAL_BIN/$prog.$v ENGINE=$e
+            t0=$SECONDS
+            transcript "$prog" "$OUT/$name"
+            secs=$((SECONDS - t0))
+            echo "real: $name took $secs s (native $native_secs s)" >&2
+            if cmp -s "$OUT/$prog.native" "$OUT/$name"; then
+                pass "$name"
+                rm -f "$OUT/$name"
+            else
+                fail "$name" "output differs from native ($OUT/$prog.native vs $OUT/$name), $(first_difference "$OUT/$prog.native" "$OUT/$name")"
+            fi
+        done
+    done
+done
+echo "$npass passed, $nfail failed, $nskip skipped"
+[ $nfail -eq 0 ]
