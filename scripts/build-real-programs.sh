@@ -130,11 +130,13 @@ build_xz() {
 build_sqlite_amalgamation() {
     local src obj=$REAL_DIR/sqlite/amalgamation
     [ -f "$REAL_STAMP/sqlite.amalgamation" ] && [ -f "$obj/sqlite3.c" ] && return 0
+    local t0=$SECONDS
     src=$(srcdir sqlite)
     rm -rf "$obj" && mkdir -p "$obj" || return 1
     (cd "$obj" && "$src/configure" --disable-tcl --disable-readline --disable-editline \
         && make -j"$JOBS" sqlite3.c shell.c) >"$REAL_LOG/sqlite.amalgamation.log" 2>&1 || return 1
     touch "$REAL_STAMP/sqlite.amalgamation"
+    echo "BUILD real.sqlite.amalgamation: $((SECONDS - t0)) s"
 }
 
 build_sqlite() {
@@ -167,6 +169,9 @@ build_busybox() {
         if [ "$2" = y ]; then echo "CONFIG_$1=y" >>"$cfg"; else echo "# CONFIG_$1 is not set" >>"$cfg"; fi
     }
     [ "$v" = static ] && set_cfg STATIC y
+    # the shell runs applets as builtins or via /proc/self/exe, never the host's /bin tools
+    set_cfg FEATURE_SH_STANDALONE y
+    set_cfg FEATURE_PREFER_APPLETS y
     set_cfg TC n                # needs kernel headers' CBQ definitions
     set_cfg FEATURE_HAVE_RPC n
     set_cfg FEATURE_MOUNT_NFS n
@@ -185,10 +190,26 @@ need_tools() {
     esac
 }
 
+# check_needed FILE: every shared library a dynamic riscv64 FILE needs is in the sysroot
+# (tests/real/run.sh runs it with -L $REAL_SYSROOT); prints the missing ones.
+check_needed() {
+    local lib missing=
+    for lib in $(riscv64-linux-gnu-readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+        [ -e "$REAL_SYSROOT/lib/$lib" ] || [ -e "$REAL_SYSROOT/usr/lib/$lib" ] || missing="$missing $lib"
+    done
+    echo "$missing"
+}
+
 build_variant() {
     local prog=$1 v=$2 t0=$SECONDS log=$REAL_LOG/$1.$2.log
     [ -f "$REAL_STAMP/$prog.$v" ] && [ -x "$REAL_BIN/$prog.$v" ] && return 0
     if "build_$prog" "$v" >"$log" 2>&1; then
+        if [ "$v" = dynamic ] && [ -n "$(check_needed "$REAL_BIN/$prog.$v")" ]; then
+            echo "FAIL real.$prog.$v.build: libraries not in $REAL_SYSROOT:$(check_needed "$REAL_BIN/$prog.$v")"
+            rm -f "$REAL_BIN/$prog.$v"
+            failed=1
+            return
+        fi
         touch "$REAL_STAMP/$prog.$v"
         echo "BUILD real.$prog.$v: $((SECONDS - t0)) s"
     else
@@ -198,11 +219,11 @@ build_variant() {
 }
 
 progs=("$@")
-[ ${#progs[@]} -eq 0 ] && progs=("${REAL_PROGS[@]}")
+[ ${#progs[@]} -eq 0 ] && progs=("${REAL_ALL_PROGS[@]}")
 total0=$SECONDS
 for prog in "${progs[@]}"; do
     if [ -z "${REAL_PKG[$prog]:-}" ]; then
-        echo "build-real-programs: unknown program '$prog' (known: ${REAL_PROGS[*]})" >&2
+        echo "build-real-programs: unknown program '$prog' (known: ${REAL_ALL_PROGS[*]})" >&2
         exit 2
     fi
     missing=

@@ -3,7 +3,7 @@
 # Sourced, not run. Products: build/real/bin/<prog>.<native|static|dynamic>.
 # Invariant: nothing here writes outside build/real/ except enable_deb_src (apt configuration).
 REAL_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-REAL_DIR=$REAL_TOP/build/real
+REAL_DIR=${REAL_BUILD_DIR:-$REAL_TOP/build/real}
 REAL_BIN=$REAL_DIR/bin
 REAL_SRC=$REAL_DIR/src
 REAL_STAMP=$REAL_DIR/stamp
@@ -12,7 +12,7 @@ REAL_SYSROOT=/usr/riscv64-linux-gnu
 RV_CC=riscv64-linux-gnu-gcc
 # program -> Debian source package
 declare -A REAL_PKG=([lua]=lua5.4 [xz]=xz-utils [sqlite]=sqlite3 [busybox]=busybox)
-REAL_PROGS=(lua xz sqlite busybox)
+REAL_ALL_PROGS=(lua xz sqlite busybox)
 # riscv64 variants built per program (busybox is static only)
 real_variants() {
     case $1 in

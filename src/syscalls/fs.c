@@ -114,7 +114,7 @@ int64_t sys_pwrite64(struct cpu *cpu, const uint64_t a[6])
 
 /* Converts the guest iovec array at giov (cnt entries) into host iovecs. Returns 0,
  * -EINVAL (count out of range, negative length) or -EFAULT. */
-static int64_t get_iovec(struct iovec *host, uint64_t giov, int cnt)
+int64_t get_iovec(struct iovec *host, uint64_t giov, int cnt)
 {
     if (cnt < 0 || cnt > GUEST_IOV_MAX)
         return -EINVAL;
@@ -820,8 +820,8 @@ int64_t sys_pipe2(struct cpu *cpu, const uint64_t a[6])
     return 0;
 }
 
-/* ---- polling. The guest signal mask argument is checked but not applied: guest signals
- * are not delivered yet. */
+/* ---- polling. A guest signal mask argument applies, for the wait, to the signals the host
+ * holds for the guest (host_wait_mask, signal.c). */
 
 /* struct pollfd is the same everywhere: the kernel reads and writes the guest array. */
 int64_t sys_ppoll(struct cpu *cpu, const uint64_t a[6])
@@ -839,8 +839,10 @@ int64_t sys_ppoll(struct cpu *cpu, const uint64_t a[6])
             return -EINVAL;
         if (copy_from_guest(&mask, a[3], sizeof(mask)))
             return -EFAULT;
+        mask = host_wait_mask(mask);
     }
-    long r = syscall(__NR_ppoll, fds, nfds, a[2] ? &ts : NULL, NULL, sizeof(uint64_t));
+    long r = syscall(__NR_ppoll, fds, nfds, a[2] ? &ts : NULL, a[3] ? &mask : NULL,
+                     sizeof(uint64_t));
     int err = errno;
     if (a[2] && put_guest_timespec(a[2], &ts) && r >= 0)
         return -EFAULT;
@@ -867,14 +869,23 @@ int64_t sys_pselect6(struct cpu *cpu, const uint64_t a[6])
     }
     if (a[4] && get_guest_timespec(&ts, a[4]))
         return -EFAULT;
+    uint64_t mask;
+    struct { const uint64_t *ss; size_t ss_len; } host_sig = { NULL, sizeof(mask) };
     if (a[5]) {
         uint64_t sig[2];            /* { const sigset_t *ss; size_t ss_len; } */
         if (copy_from_guest(sig, a[5], sizeof(sig)))
             return -EFAULT;
         if (sig[0] && sig[1] != sizeof(uint64_t))
             return -EINVAL;
+        if (sig[0]) {
+            if (copy_from_guest(&mask, sig[0], sizeof(mask)))
+                return -EFAULT;
+            mask = host_wait_mask(mask);
+            host_sig.ss = &mask;
+        }
     }
-    long r = syscall(__NR_pselect6, n, sets[0], sets[1], sets[2], a[4] ? &ts : NULL, NULL);
+    long r = syscall(__NR_pselect6, n, sets[0], sets[1], sets[2], a[4] ? &ts : NULL,
+                     a[5] ? &host_sig : NULL);
     int err = errno;
     if (a[4] && put_guest_timespec(a[4], &ts) && r >= 0)
         return -EFAULT;

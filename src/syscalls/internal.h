@@ -289,6 +289,16 @@ _Static_assert(sizeof(struct guest_pollfd) == 8, "pollfd");
 /* ---- struct timespec in guest memory (time.c): 0 or -EFAULT */
 struct timespec;
 int64_t get_guest_timespec(struct timespec *ts, uint64_t ga);
+
+/* ---- guest iovec arrays (fs.c): cnt (0..1024) guest iovecs at giov into host ones, each
+ * range checked. 0, -EINVAL (count, negative length) or -EFAULT. */
+struct iovec;
+int64_t get_iovec(struct iovec *host, uint64_t giov, int cnt);
+
+/* ---- the host mask for a wait with a temporary guest mask (signal.c): ppoll, pselect6,
+ * epoll_pwait. The guest's blocked signals are held blocked on the host as well; this is
+ * the host thread's mask with those signals replaced by guest_mask's. Kernel sigset. */
+uint64_t host_wait_mask(uint64_t guest_mask);
 int64_t put_guest_timespec(uint64_t ga, const struct timespec *ts);
 
 /* ---- guest signal state (signal.c), for the later delivery code */
@@ -361,6 +371,38 @@ HANDLER(sys_execveat);
 /* signal.c */
 HANDLER(sys_rt_sigaction); HANDLER(sys_rt_sigprocmask); HANDLER(sys_rt_sigpending);
 HANDLER(sys_sigaltstack); HANDLER(sys_kill); HANDLER(sys_tkill); HANDLER(sys_tgkill);
+/* net.c */
+HANDLER(sys_socket); HANDLER(sys_socketpair); HANDLER(sys_bind); HANDLER(sys_listen);
+HANDLER(sys_accept); HANDLER(sys_accept4); HANDLER(sys_connect); HANDLER(sys_getsockname);
+HANDLER(sys_getpeername); HANDLER(sys_sendto); HANDLER(sys_recvfrom); HANDLER(sys_setsockopt);
+HANDLER(sys_getsockopt); HANDLER(sys_shutdown); HANDLER(sys_sendmsg); HANDLER(sys_recvmsg);
+HANDLER(sys_sendmmsg); HANDLER(sys_recvmmsg);
+/* event.c */
+HANDLER(sys_epoll_create1); HANDLER(sys_epoll_ctl); HANDLER(sys_epoll_pwait);
+HANDLER(sys_epoll_pwait2); HANDLER(sys_eventfd2); HANDLER(sys_timerfd_create);
+HANDLER(sys_timerfd_settime); HANDLER(sys_timerfd_gettime); HANDLER(sys_signalfd4);
+HANDLER(sys_inotify_init1); HANDLER(sys_inotify_add_watch); HANDLER(sys_inotify_rm_watch);
+/* sched.c */
+HANDLER(sys_sched_setaffinity); HANDLER(sys_sched_getparam); HANDLER(sys_sched_setparam);
+HANDLER(sys_sched_setscheduler); HANDLER(sys_sched_getscheduler);
+HANDLER(sys_sched_get_priority_max); HANDLER(sys_sched_get_priority_min);
+HANDLER(sys_sched_rr_get_interval); HANDLER(sys_sched_getattr); HANDLER(sys_sched_setattr);
+HANDLER(sys_setpriority); HANDLER(sys_ioprio_get); HANDLER(sys_ioprio_set);
+HANDLER(sys_setuid); HANDLER(sys_setgid); HANDLER(sys_setreuid); HANDLER(sys_setregid);
+HANDLER(sys_setresuid); HANDLER(sys_setresgid); HANDLER(sys_setfsuid); HANDLER(sys_setfsgid);
+HANDLER(sys_setgroups); HANDLER(sys_capget); HANDLER(sys_capset); HANDLER(sys_personality);
+HANDLER(sys_syslog); HANDLER(sys_sethostname); HANDLER(sys_setdomainname);
+/* fs_extra.c */
+HANDLER(sys_setxattr); HANDLER(sys_lsetxattr); HANDLER(sys_fsetxattr); HANDLER(sys_getxattr);
+HANDLER(sys_lgetxattr); HANDLER(sys_fgetxattr); HANDLER(sys_listxattr); HANDLER(sys_llistxattr);
+HANDLER(sys_flistxattr); HANDLER(sys_removexattr); HANDLER(sys_lremovexattr);
+HANDLER(sys_fremovexattr); HANDLER(sys_memfd_create); HANDLER(sys_copy_file_range);
+HANDLER(sys_splice); HANDLER(sys_tee); HANDLER(sys_vmsplice); HANDLER(sys_syncfs);
+HANDLER(sys_sync_file_range); HANDLER(sys_readahead);
+/* mm.c, more */
+HANDLER(sys_mlock2); HANDLER(sys_mlockall); HANDLER(sys_munlockall);
+/* prctl options proc.c's sys_prctl does not know (sched.c): called from its default case */
+HANDLER(prctl_more);
 #undef HANDLER
 
 #endif

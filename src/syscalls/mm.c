@@ -5,6 +5,8 @@
  * act on host memory (msync, mlock) get a range check and g2h like every other pointer.
  */
 #include <sys/mman.h>
+#include <unistd.h>
+#include <asm/unistd.h>
 #include "internal.h"
 
 #define GUEST_MAP_ANONYMOUS 0x20
@@ -83,4 +85,47 @@ int64_t sys_riscv_flush_icache(struct cpu *cpu, const uint64_t a[6])
         return -EINVAL;
     guest_code_flush();
     return 0;
+}
+
+/* mlock2(addr, len, flags): MLOCK_ONFAULT is the generic 1; the host validates flags. */
+int64_t sys_mlock2(struct cpu *cpu, const uint64_t a[6])
+{
+    void *p = guest_buf(a[0], a[1]);
+    if (!p)
+        return -ENOMEM;
+    return host_result(syscall(__NR_mlock2, p, (size_t)a[1], (unsigned)a[2]));
+}
+
+#define GUEST_MCL_CURRENT 1
+#define GUEST_MCL_FUTURE  2
+#define GUEST_MCL_ONFAULT 4
+
+/* mlockall locks the guest's mappings, not crossrun's whole address space (whose guest
+ * reservation alone is far past any RLIMIT_MEMLOCK). MCL_FUTURE is accepted but not
+ * applied to later guest mappings. */
+int64_t sys_mlockall(struct cpu *cpu, const uint64_t a[6])
+{
+    uint64_t flags = a[0];
+    if (!flags || (flags & ~(uint64_t)(GUEST_MCL_CURRENT | GUEST_MCL_FUTURE | GUEST_MCL_ONFAULT)) ||
+        flags == GUEST_MCL_ONFAULT)
+        return -EINVAL;
+    if (flags & GUEST_MCL_FUTURE)
+        report_unimp_once("mlockall", GUEST_MCL_FUTURE,
+                          "mlockall(MCL_FUTURE): later guest mappings are not locked");
+    if (!(flags & GUEST_MCL_CURRENT))
+        return 0;
+    unsigned lock_flags = (flags & GUEST_MCL_ONFAULT) ? 1 /* MLOCK_ONFAULT */ : 0;
+    struct guest_vma v;
+    for (uint64_t at = 0; guest_vma_next(at, &v); at = v.end) {
+        if (v.prot == 0)
+            continue;       /* PROT_NONE guard pages: Linux skips what it cannot populate */
+        if (syscall(__NR_mlock2, g2h(v.start), (size_t)(v.end - v.start), lock_flags) < 0)
+            return -errno;
+    }
+    return 0;
+}
+
+int64_t sys_munlockall(struct cpu *cpu, const uint64_t a[6])
+{
+    return host_result(munlockall());    /* crossrun locks nothing of its own */
 }

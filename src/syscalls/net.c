@@ -496,7 +496,7 @@ int64_t sys_recvmmsg(struct cpu *cpu, const uint64_t a[6])
     int fd = (int)a[0];
     unsigned vlen = (unsigned)a[2];
     int flags = (int)a[3];
-    struct timespec timeout, end, now;
+    struct timespec timeout = { 0, 0 }, end = { 0, 0 }, now;
     struct host_msg *h = scratch();
     if (check_fd(fd))
         return -EBADF;

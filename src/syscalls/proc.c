@@ -424,9 +424,7 @@ int64_t sys_prctl(struct cpu *cpu, const uint64_t a[6])
     case PR_SET_KEEPCAPS:
         return host_result(prctl(option, a[1], a[2], a[3], a[4]));
     default:
-        /* Not forwarded: PR_SET_SECCOMP would filter crossrun's own host syscalls, PR_SET_MM
-         * and arch options describe the host process, not the guest. */
-        report_unimp_once("prctl", (uint64_t)option, "unsupported prctl option %d", option);
-        return -EINVAL;
+        /* The rest (sched.c), which refuses PR_SET_SECCOMP, PR_SET_MM and arch options. */
+        return prctl_more(cpu, a);
     }
 }

@@ -318,7 +318,7 @@ static void relocate(struct gen *g, int r)
     if (!v)
         return;
     struct vloc *l = &g->v[v];
-    bool needed = is_global(g, v) ? true : l->next_use != NO_USE;
+    bool needed = l->next_use != NO_USE || (is_global(g, v) && l->dirty);
     uint16_t free_regs = REGS_ALLOC & ~g->locked & ~occupied(g) & ~(uint16_t)RBIT(r);
     if (needed && free_regs) {
         int to = -1;

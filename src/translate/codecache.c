@@ -73,9 +73,11 @@ size_t code_cache_used(void) { return cc_used; }
 void code_cache_reset_to_prefix(void) { cc_used = cc_reserved; }
 
 /* In the child of a fork: the two views are MAP_SHARED mappings of one memfd, so parent and
- * child would keep writing translations into the same bytes. Gives this process its own copy
- * (the bytes used so far, at the same addresses, so every TB stays valid). Returns 0 or
- * -errno; on failure the caller must not translate any more code (it exits). */
+ * child would write translations into the same bytes. Gives this process its own memfd at
+ * the same addresses, holding only the permanent prefix: the parent keeps running and may be
+ * writing and patching everything after it, so nothing else can be copied consistently.
+ * Every TB is invalid afterwards: the caller drops them all (dispatch_request_flush) before
+ * any translated code runs again. Returns 0 or -errno (then the child must not run on). */
 int code_cache_unshare(void)
 {
     if (!cc_exec)
@@ -85,8 +87,8 @@ int code_cache_unshare(void)
         return -errno;
     size_t done = 0;
     int err = ftruncate(fd, (off_t)cc_size) < 0 ? errno : 0;
-    while (!err && done < cc_used) {
-        ssize_t n = pwrite(fd, cc_rw + done, cc_used - done, (off_t)done);
+    while (!err && done < cc_reserved) {
+        ssize_t n = pwrite(fd, cc_rw + done, cc_reserved - done, (off_t)done);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -100,5 +102,7 @@ int code_cache_unshare(void)
                      MAP_FAILED))
         err = errno;
     close(fd);
+    if (!err)
+        cc_used = cc_reserved;
     return -err;
 }

@@ -98,8 +98,9 @@ bool code_cache_contains(uintptr_t host_pc);
 /* Writable alias of an executable address. */
 uint8_t *code_cache_rw(const uint8_t *exec);
 size_t code_cache_used(void);
-/* In a forked child: replaces the (shared) memfd behind both views with a private copy at the
- * same addresses. 0 or -errno. */
+/* In a forked child: replaces the (shared) memfd behind both views with a private one at the
+ * same addresses holding only the permanent prefix; every TB must then be dropped
+ * (dispatch_request_flush). 0 or -errno. */
 int code_cache_unshare(void);
 
 /* ---- TB cache (tbcache.c) */

@@ -960,7 +960,7 @@ static void item_loop(void)
 	int cnt = xdst_nz();
 	uint32_t saved = forbid_mask;
 	forbid_mask |= 1u << cnt;
-	ins("li %s, %d", xname[cnt], (int)range(1, 5));
+	ins("li %s, %d", xname[cnt], chance(20) ? (int)range(20, 200) : (int)range(1, 5)); /* hot loops too */
 	emit(".Ll%u:", l);
 	gen_body((int)range(1, 6));
 	ins("addi %s, %s, -1", xname[cnt], xname[cnt]);

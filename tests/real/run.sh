@@ -3,7 +3,8 @@
 # each workload's output (stdout, stderr and exit status) under crossrun must equal the native
 # x86_64 build's byte for byte.
 # Usage: tests/real/run.sh [path/to/crossrun]   (default: ./crossrun at the repository root)
-# Environment: REAL_ENGINES (default "jit interp"), REAL_PROGS (default "lua xz sqlite busybox"),
+# Environment: REAL_ENGINES (default "jit"; "jit interp" when FULL=1, as make check-full sets:
+# the IR interpreter takes about 3 minutes for all of them), REAL_PROGS (default "lua xz sqlite busybox"),
 # REAL_TIMEOUT seconds per guest run (default 600), REAL_NO_BUILD=1 to use only what
 # scripts/build-real-programs.sh already built (it is cached: a second build run does nothing).
 # Prints "PASS real.<prog>.<static|dynamic>.<engine>", "FAIL ...: reason" or "SKIP ...: reason"
@@ -17,8 +18,8 @@ source "$top/scripts/real/common.sh"
 
 CROSSRUN=${1:-$top/crossrun}
 case $CROSSRUN in /*) ;; *) CROSSRUN=$(pwd)/$CROSSRUN ;; esac
-ENGINES=${REAL_ENGINES:-jit interp}
-PROGS=${REAL_PROGS:-${REAL_PROGS_DEFAULT:-lua xz sqlite busybox}}
+if [ -n "${FULL:-}" ]; then ENGINES=${REAL_ENGINES:-jit interp}; else ENGINES=${REAL_ENGINES:-jit}; fi
+PROGS=${REAL_PROGS:-${REAL_ALL_PROGS[*]}}
 TIMEOUT=${REAL_TIMEOUT:-600}
 OUT=$REAL_DIR/out
 mkdir -p "$OUT"
@@ -54,14 +55,17 @@ guest() {
         static) timeout "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -0 "$name" "$BIN" "$@" ;;
         dynamic) timeout "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -L "$REAL_SYSROOT" -0 "$name" "$BIN" "$@" ;;
     esac
+    local status=$?
+    [ "$MODE" != native ] && [ $status = 124 ] && echo "$name $*" >>"$OUT/timed-out"
+    return $status
 }
 
-# transcript PROG FILE: runs the workload of PROG in a fresh directory; FILE gets its stdout,
+# transcript WORKLOAD FILE: runs workload_WORKLOAD in a fresh directory; FILE gets its stdout,
 # then its stderr, then its exit status.
 transcript() {
-    local prog=$1 file=$2 work status
+    local wl=$1 file=$2 work status
     work=$(mktemp -d "${TMPDIR:-/tmp}/crossrun-real.XXXXXX") || return 1
-    (cd "$work" && "workload_$prog" >"$file.stdout" 2>"$file.stderr" </dev/null)
+    (cd "$work" && "workload_$wl" >"$file.stdout" 2>"$file.stderr" </dev/null)
     status=$?
     rm -rf "$work"
     { cat "$file.stdout"; echo "== stderr"; cat "$file.stderr"; echo "== exit status $status"; } >"$file"
@@ -69,13 +73,16 @@ transcript() {
     return $status
 }
 
-# first_difference A B: "line N: expected '...', got '...'"
+# first_difference A B: "line N: expected '...', got '...'", then the first line of B's stderr
+# that A's stderr does not have (usually the guest's or crossrun's complaint).
 first_difference() {
-    local n
+    local n extra
     n=$(cmp "$1" "$2" 2>/dev/null | sed -n 's/.* line \([0-9]*\)$/\1/p')
     [ -z "$n" ] && n=$(($(wc -l <"$1") + 1))
     printf "line %s: expected '%s', got '%s'" "$n" \
         "$(sed -n "${n}p" "$1" | head -c 150)" "$(sed -n "${n}p" "$2" | head -c 150)"
+    extra=$(sed -n '/^== stderr$/,/^== exit status/p' "$2" | grep -Fxv -f <(sed -n '/^== stderr$/,$p' "$1") | head -n 1)
+    [ -n "$extra" ] && printf "; new on stderr: '%s'" "$(echo "$extra" | head -c 200)"
 }
 
 if [ ! -x "$CROSSRUN" ]; then
@@ -86,36 +93,48 @@ if [ ! -x "$CROSSRUN" ]; then
     exit 0
 fi
 
+declare -A REAL_WORKLOADS=()
 for prog in $PROGS; do
+    # shellcheck disable=SC1090
     source "$top/tests/real/$prog/workload.sh"
     variants=$(real_variants "$prog")
-    if [ ! -x "$REAL_BIN/$prog.native" ]; then
-        why=${build_problem[$prog]:-not built (run scripts/build-real-programs.sh)}
-        for v in $variants; do for e in $ENGINES; do skip "real.$prog.$v.$e" "$why"; done; done
-        continue
-    fi
-    MODE=native BIN=$REAL_BIN/$prog.native ENGINE=none
-    t0=$SECONDS
-    transcript "$prog" "$OUT/$prog.native"
-    native_secs=$((SECONDS - t0))
-    for v in $variants; do
-        for e in $ENGINES; do
-            name=real.$prog.$v.$e
-            if [ ! -x "$REAL_BIN/$prog.$v" ]; then
-                skip "$name" "${build_problem[$prog]:-$prog.$v not built}"
-                continue
-            fi
-            MODE=$v BIN=$REAL_BIN/$prog.$v ENGINE=$e
-            t0=$SECONDS
-            transcript "$prog" "$OUT/$name"
-            secs=$((SECONDS - t0))
-            echo "real: $name took $secs s (native $native_secs s)" >&2
-            if cmp -s "$OUT/$prog.native" "$OUT/$name"; then
-                pass "$name"
-                rm -f "$OUT/$name"
-            else
-                fail "$name" "output differs from native ($OUT/$prog.native vs $OUT/$name), $(first_difference "$OUT/$prog.native" "$OUT/$name")"
-            fi
+    for wl in ${REAL_WORKLOADS[$prog]:-$prog}; do
+        if [ ! -x "$REAL_BIN/$prog.native" ]; then
+            why=${build_problem[$prog]:-not built (run scripts/build-real-programs.sh)}
+            for v in $variants; do for e in $ENGINES; do skip "real.$wl.$v.$e" "$why"; done; done
+            continue
+        fi
+        MODE=native BIN=$REAL_BIN/$prog.native ENGINE=none
+        t0=$SECONDS
+        if ! transcript "$wl" "$OUT/$wl.native"; then
+            for v in $variants; do for e in $ENGINES; do
+                fail "real.$wl.$v.$e" "the native reference run failed: $(tail -n 3 "$OUT/$wl.native" | tr '\n' ' ')"
+            done; done
+            continue
+        fi
+        native_secs=$((SECONDS - t0))
+        for v in $variants; do
+            for e in $ENGINES; do
+                name=real.$wl.$v.$e
+                if [ ! -x "$REAL_BIN/$prog.$v" ]; then
+                    skip "$name" "${build_problem[$prog]:-$prog.$v not built}"
+                    continue
+                fi
+                MODE=$v BIN=$REAL_BIN/$prog.$v ENGINE=$e
+                rm -f "$OUT/timed-out"
+                t0=$SECONDS
+                transcript "$wl" "$OUT/$name"
+                secs=$((SECONDS - t0))
+                echo "real: $name took $secs s (native $native_secs s)" >&2
+                if cmp -s "$OUT/$wl.native" "$OUT/$name"; then
+                    pass "$name"
+                    rm -f "$OUT/$name"
+                else
+                    why=
+                    [ -f "$OUT/timed-out" ] && why="a guest run timed out after $TIMEOUT s ($(head -n 1 "$OUT/timed-out")); "
+                    fail "$name" "${why}output differs from native ($OUT/$wl.native vs $OUT/$name), $(first_difference "$OUT/$wl.native" "$OUT/$name")"
+                fi
+            done
         done
     done
 done

@@ -1,0 +1,43 @@
+#!/bin/sh
+# tests/guest/proc/regen-expected.sh - developer tool, never run by `make check`: runs each
+# test under an oracle and writes tests/guest/proc/NAME.expected.new wherever the oracle's
+# stdout differs from NAME.expected, for a person to review (and rename) - it never
+# overwrites a golden file.
+#   tests/guest/proc/regen-expected.sh [NAME...]
+# Oracles: the exec tests (exec, exec_self, spawn, exec_target) start riscv64 programs from
+# riscv64 programs, which qemu-riscv64 cannot do without a binfmt_misc handler, so they are
+# built for the host (GUEST_CC=cc into build/guest/proc-native) and run natively: the Linux
+# kernel itself is the oracle for argv/envp, #! parsing and errno. The others run under
+# qemu-riscv64. Known, reviewed differences in procfs.expected: qemu puts the stack above
+# 2^38 (crossrun's guest space is Sv39-sized) and has no riscv64 /proc/cpuinfo.
+set -u
+cd "$(dirname "$0")/../../.." || exit 1
+make -j2 --no-print-directory -f tests/guest/proc/proc.mk all >/dev/null || exit 1
+make -j2 --no-print-directory -f tests/guest/proc/proc.mk all GUEST_CC=cc \
+    OUT=build/guest/proc-native >/dev/null || exit 1
+if [ $# -eq 0 ]; then
+    for src in tests/guest/proc/*.c; do
+        set -- "$@" "$(basename "$src" .c)"
+    done
+fi
+ulimit -c 0 2>/dev/null
+for name in "$@"; do
+    base=tests/guest/proc/$name
+    case $name in
+    exec | exec_self | spawn | exec_target) run="build/guest/proc-native/$name" ;;
+    *) run="qemu-riscv64 build/guest/proc/$name" ;;
+    esac
+    args=
+    [ -f "$base.args" ] && args=$(cat "$base.args")
+    set -f
+    # shellcheck disable=SC2086
+    env -i PATH=/usr/local/bin:/usr/bin:/bin $run $args </dev/null >"$base.expected.new" 2>/dev/null
+    status=$?
+    set +f
+    if [ -f "$base.expected" ] && cmp -s "$base.expected" "$base.expected.new"; then
+        rm -f "$base.expected.new"
+        echo "$name: same (exit $status)"
+    else
+        echo "$name: DIFFERS, see $base.expected.new (exit $status)"
+    fi
+done
