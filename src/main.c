@@ -212,9 +212,12 @@ static void record_reexec(const struct options *o)
         self[len] = 0;
         guest_process.crossrun_path = self;
     }
+    /* Paths are made absolute: the guest may chdir before it execs. */
     if (o->sysroot) {
         args[n++] = "-L";
-        args[n++] = (char *)o->sysroot;
+        args[n++] = realpath(o->sysroot, NULL);
+        if (!args[n - 1])
+            args[n - 1] = (char *)o->sysroot;
     }
     if (o->cpu_model) {
         args[n++] = "-cpu";
@@ -225,8 +228,16 @@ static void record_reexec(const struct options *o)
         args[n++] = (char *)o->log_items;
     }
     if (o->log_filename) {
+        static char log_abs[PATH_MAX];
         args[n++] = "-D";
-        args[n++] = (char *)o->log_filename;
+        if (o->log_filename[0] != '/' && getcwd(log_abs, sizeof(log_abs) - 1) &&
+            strlen(log_abs) + strlen(o->log_filename) + 2 < sizeof(log_abs)) {
+            strcat(log_abs, "/");
+            strcat(log_abs, o->log_filename);
+            args[n++] = log_abs;
+        } else {
+            args[n++] = (char *)o->log_filename;
+        }
     }
     if (o->strace)
         args[n++] = "-strace";

@@ -61,8 +61,9 @@ run_script() {
 for script in tests/e2e/*.sh; do
     [ -f "$script" ] && [ "$script" != tests/e2e/bad_input.sh ] && run_script "$script"
 done
-# 3. guest programs, 4. differential runs against an oracle
-for script in tests/guest/run.sh tests/diff/run.sh; do
+# 3. guest programs (tests/guest/run.sh and each family's tests/guest/*/run.sh),
+# 4. differential runs against an oracle
+for script in tests/guest/run.sh tests/guest/*/run.sh tests/diff/run.sh; do
     [ -f "$script" ] && run_script "$script"
 done
 

@@ -299,6 +299,11 @@ int64_t get_iovec(struct iovec *host, uint64_t giov, int cnt);
  * epoll_pwait. The guest's blocked signals are held blocked on the host as well; this is
  * the host thread's mask with those signals replaced by guest_mask's. Kernel sigset. */
 uint64_t host_wait_mask(uint64_t guest_mask);
+
+/* ---- socket ioctls (net.c): if req is a SIOC* request crossrun passes, carries it out on
+ * fd (ENOTTY if fd is no socket), stores the result (>= 0 or -host errno) in *result and
+ * returns true; false for any other request. */
+bool socket_ioctl(int fd, uint32_t req, uint64_t arg, int64_t *result);
 int64_t put_guest_timespec(uint64_t ga, const struct timespec *ts);
 
 /* ---- guest signal state (signal.c), for the later delivery code */

@@ -132,8 +132,12 @@ int64_t sys_ioctl(struct cpu *cpu, const uint64_t a[6])
     case GT_TIOCNOTTY:  return host_result(syscall(__NR_ioctl, fd, TIOCNOTTY));
     case GT_FIOCLEX:    return host_result(syscall(__NR_ioctl, fd, FIOCLEX));
     case GT_FIONCLEX:   return host_result(syscall(__NR_ioctl, fd, FIONCLEX));
-    default:
+    default: {
+        int64_t r;
+        if (socket_ioctl(fd, req, arg, &r))     /* net.c: SIOC* on sockets */
+            return r;
         report_unimp_once("ioctl", req, "unsupported ioctl %#x on fd %d", req, fd);
         return -ENOTTY;
+    }
     }
 }

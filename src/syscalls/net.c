@@ -21,7 +21,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <net/if.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
 #include <asm/unistd.h>
 #include <linux/filter.h>
@@ -647,4 +649,134 @@ int64_t sys_getsockopt(struct cpu *cpu, const uint64_t a[6])
         return -errno;
     uint32_t out = hlen;
     return copy_to_guest(a[4], &out, sizeof(out)) ? -EFAULT : 0;
+}
+
+/* ---- socket ioctls (called by ioctl.c for requests it does not know) */
+
+/* The sockios.h numbers are generic. struct ifreq is 40 bytes on LP64 guests and x86_64
+ * (a 16-byte name and a 24-byte union of sockaddrs, ints, struct ifmap and a pointer that
+ * only SIOCETHTOOL/SIOCDEVPRIVATE use, which are not passed); struct ifconf holds a
+ * pointer and is translated. */
+enum sock_ioctl_kind { SI_IFREQ_GET = 1, SI_IFREQ_SET, SI_INT_GET, SI_INT_SET, SI_TIME_GET,
+                       SI_IFCONF };
+
+struct guest_ifconf {
+    int32_t ifc_len;
+    uint32_t pad;
+    uint64_t buf;                   /* guest pointer to ifc_len bytes of struct ifreq */
+};
+_Static_assert(sizeof(struct guest_ifconf) == 16, "ifconf");
+
+#define GUEST_IFREQ_SIZE 40
+
+static const struct { uint32_t req; enum sock_ioctl_kind kind; } socket_ioctls[] = {
+    { 0x8901, SI_INT_SET },     /* FIOSETOWN */
+    { 0x8902, SI_INT_SET },     /* SIOCSPGRP */
+    { 0x8903, SI_INT_GET },     /* FIOGETOWN */
+    { 0x8904, SI_INT_GET },     /* SIOCGPGRP */
+    { 0x8905, SI_INT_GET },     /* SIOCATMARK */
+    { 0x8906, SI_TIME_GET },    /* SIOCGSTAMP_OLD: struct timeval */
+    { 0x8907, SI_TIME_GET },    /* SIOCGSTAMPNS_OLD: struct timespec */
+    { 0x8910, SI_IFREQ_GET },   /* SIOCGIFNAME */
+    { 0x8912, SI_IFCONF },      /* SIOCGIFCONF */
+    { 0x8913, SI_IFREQ_GET },   /* SIOCGIFFLAGS */
+    { 0x8914, SI_IFREQ_SET },   /* SIOCSIFFLAGS */
+    { 0x8915, SI_IFREQ_GET },   /* SIOCGIFADDR */
+    { 0x8916, SI_IFREQ_SET },   /* SIOCSIFADDR */
+    { 0x8917, SI_IFREQ_GET },   /* SIOCGIFDSTADDR */
+    { 0x8918, SI_IFREQ_SET },   /* SIOCSIFDSTADDR */
+    { 0x8919, SI_IFREQ_GET },   /* SIOCGIFBRDADDR */
+    { 0x891a, SI_IFREQ_SET },   /* SIOCSIFBRDADDR */
+    { 0x891b, SI_IFREQ_GET },   /* SIOCGIFNETMASK */
+    { 0x891c, SI_IFREQ_SET },   /* SIOCSIFNETMASK */
+    { 0x891d, SI_IFREQ_GET },   /* SIOCGIFMETRIC */
+    { 0x891e, SI_IFREQ_SET },   /* SIOCSIFMETRIC */
+    { 0x8921, SI_IFREQ_GET },   /* SIOCGIFMTU */
+    { 0x8922, SI_IFREQ_SET },   /* SIOCSIFMTU */
+    { 0x8923, SI_IFREQ_SET },   /* SIOCSIFNAME */
+    { 0x8924, SI_IFREQ_SET },   /* SIOCSIFHWADDR */
+    { 0x8927, SI_IFREQ_GET },   /* SIOCGIFHWADDR */
+    { 0x8933, SI_IFREQ_GET },   /* SIOCGIFINDEX */
+    { 0x8942, SI_IFREQ_GET },   /* SIOCGIFTXQLEN */
+    { 0x8943, SI_IFREQ_SET },   /* SIOCSIFTXQLEN */
+    { 0x894b, SI_INT_GET },     /* SIOCOUTQNSD */
+    { 0x8970, SI_IFREQ_GET },   /* SIOCGIFMAP */
+    { 0x8971, SI_IFREQ_SET },   /* SIOCSIFMAP */
+};
+
+bool socket_ioctl(int fd, uint32_t req, uint64_t arg, int64_t *result)
+{
+    enum sock_ioctl_kind kind = 0;
+    for (size_t i = 0; i < ARRAY_SIZE(socket_ioctls); i++)
+        if (socket_ioctls[i].req == req)
+            kind = socket_ioctls[i].kind;
+    if (!kind)
+        return false;
+    /* Only sockets: a device driver may give these numbers another meaning. */
+    struct stat st;
+    if (fstat(fd, &st) < 0) {
+        *result = -errno;
+        return true;
+    }
+    if (!S_ISSOCK(st.st_mode)) {
+        *result = -ENOTTY;
+        return true;
+    }
+    switch (kind) {
+    case SI_IFREQ_GET:
+    case SI_IFREQ_SET: {
+        uint8_t ifr[GUEST_IFREQ_SIZE];
+        if (copy_from_guest(ifr, arg, sizeof(ifr))) {
+            *result = -EFAULT;
+            return true;
+        }
+        long r = syscall(__NR_ioctl, fd, (unsigned long)req, ifr);
+        *result = r < 0 ? -errno : r;
+        if (r >= 0 && kind == SI_IFREQ_GET && copy_to_guest(arg, ifr, sizeof(ifr)))
+            *result = -EFAULT;
+        return true;
+    }
+    case SI_INT_GET:
+    case SI_INT_SET: {
+        int32_t v = 0;
+        if (kind == SI_INT_SET && copy_from_guest(&v, arg, sizeof(v))) {
+            *result = -EFAULT;
+            return true;
+        }
+        long r = syscall(__NR_ioctl, fd, (unsigned long)req, &v);
+        *result = r < 0 ? -errno : r;
+        if (r >= 0 && kind == SI_INT_GET && copy_to_guest(arg, &v, sizeof(v)))
+            *result = -EFAULT;
+        return true;
+    }
+    case SI_TIME_GET: {
+        struct guest_timespec t;        /* timeval and timespec: two 64-bit fields */
+        long r = syscall(__NR_ioctl, fd, (unsigned long)req, &t);
+        *result = r < 0 ? -errno : r;
+        if (r >= 0 && copy_to_guest(arg, &t, sizeof(t)))
+            *result = -EFAULT;
+        return true;
+    }
+    case SI_IFCONF: {
+        struct guest_ifconf g;
+        if (copy_from_guest(&g, arg, sizeof(g))) {
+            *result = -EFAULT;
+            return true;
+        }
+        struct ifconf h = { .ifc_len = g.ifc_len, .ifc_buf = NULL };
+        if (g.buf) {
+            if (g.ifc_len < 0 || !(h.ifc_buf = guest_buf(g.buf, (uint64_t)g.ifc_len))) {
+                *result = -EFAULT;
+                return true;
+            }
+        }
+        long r = syscall(__NR_ioctl, fd, (unsigned long)req, &h);
+        *result = r < 0 ? -errno : r;
+        g.ifc_len = h.ifc_len;
+        if (r >= 0 && copy_to_guest(arg, &g.ifc_len, sizeof(g.ifc_len)))
+            *result = -EFAULT;
+        return true;
+    }
+    }
+    return false;
 }

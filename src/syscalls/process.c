@@ -7,8 +7,9 @@
  * CLONE_FILES/CLONE_FS sharing, a pidfd, an exit signal other than SIGCHLD). The child keeps
  * a copy of the whole emulator, guest memory included, except the code cache, whose two
  * views map one shared memfd: the child gets a fresh one and translates again what it runs
- * (the parent goes on writing and patching the old one, so it cannot be copied). The argument order is
- * the CLONE_BACKWARDS one riscv64 and arm64 use: (flags, newsp, parent_tid, tls, child_tid).
+ * (the parent goes on writing and patching the old one, so it cannot be copied). The
+ * argument order is the CLONE_BACKWARDS one riscv64 and arm64 use: (flags, newsp,
+ * parent_tid, tls, child_tid).
  * CLONE_VM|CLONE_VFORK (vfork, posix_spawn) is a plain fork: the child has a copy of memory
  * instead of sharing it, and the parent does not wait for the child's exec. Programs that
  * use vfork as POSIX allows (exec or _exit in the child) cannot tell; posix_spawn cannot
@@ -18,7 +19,7 @@
  * execve: the guest's argument and environment strings are copied (E2BIG and EFAULT like
  * Linux), the path mapped like every guest path (sysroot, /proc/self/exe), and the file
  * classified the way the kernel's binfmt handlers would: a "#!" script has its interpreter
- * line parsed as Linux does and is retried with the interpreter (up to 4 levels); an ELF of
+ * line parsed as Linux does and is retried with the interpreter (up to 5 levels); an ELF of
  * a guest crossrun runs becomes a host execve of crossrun itself with the same options
  * (guest_process.crossrun_args), so no binfmt_misc registration is needed; anything else
  * (a host program) is given to the host execve as it is. Errors are the kernel's: ENOENT,
@@ -246,7 +247,7 @@ int64_t sys_waitid(struct cpu *cpu, const uint64_t a[6])
 #define EXEC_MAX_ARG_STRLEN (32 * 4096)  /* MAX_ARG_STRLEN: one string, NUL included */
 #define EXEC_MIN_ARG_SPACE  (32 * 4096)  /* ARG_MAX: the least space strings always get */
 #define EXEC_MAX_ARG_SPACE  (6u << 20)   /* _STK_LIM / 4 * 3 */
-#define EXEC_MAX_RECURSION  4            /* BINPRM_MAX_RECURSION: nested #! interpreters */
+#define EXEC_MAX_SCRIPTS    5            /* fs/exec.c exec_binprm: #! rewrites before ELOOP */
 #define EXEC_HEADER_SIZE    256          /* BINPRM_BUF_SIZE: what binfmt handlers look at */
 
 /* A NULL-terminated vector of strings; every string and the vector are malloc'ed and owned
@@ -561,6 +562,9 @@ static int64_t do_execve(int dirfd, uint64_t path_ga, uint64_t argv_ga, uint64_t
         r = execveat_path(p, dirfd);
         if (r)
             goto out;
+    } else if (p->guest[0] == 0) {
+        strcpy(p->guest, ".");          /* AT_EMPTY_PATH on AT_FDCWD: the cwd itself */
+        p->host = p->guest;
     }
     if (flags & GUEST_AT_SYMLINK_NOFOLLOW) {
         struct stat sb;
@@ -586,7 +590,7 @@ static int64_t do_execve(int dirfd, uint64_t path_ga, uint64_t argv_ga, uint64_t
 
     for (int depth = 0; kind == EXEC_SCRIPT; depth++) {
         char *interp, *arg, *name_guest, *name_host;
-        if (depth >= EXEC_MAX_RECURSION) {
+        if (depth >= EXEC_MAX_SCRIPTS) {
             r = -ELOOP;
             goto out;
         }

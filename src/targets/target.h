@@ -11,6 +11,24 @@
 #include "../translate/exec.h"
 #include "../translate/ir.h"
 
+/* A signal frame to build (user mode): see setup_sigframe below. */
+struct target_sigframe {
+    uint64_t addr;                    /* guest address of the frame: sigframe_size bytes, 16-aligned */
+    int sig;
+    const uint8_t *info;              /* the guest siginfo_t, 128 bytes (the same layout as the host's) */
+    uint64_t handler;                 /* guest address the handler starts at */
+    uint64_t retaddr;                 /* where the handler returns: the sigreturn trampoline */
+    uint64_t mask;                    /* signal mask rt_sigreturn restores (uc_sigmask) */
+    uint64_t ss_sp, ss_size;          /* uc_stack: the alternate stack at delivery */
+    int32_t ss_flags;
+};
+/* What rt_sigreturn found in a frame besides the registers. */
+struct target_sigreturn {
+    uint64_t mask;
+    uint64_t ss_sp, ss_size;
+    int32_t ss_flags;
+};
+
 struct target {
     const char *name;                 /* "riscv64" */
     uint16_t elf_machine;             /* EM_RISCV */
@@ -36,6 +54,22 @@ struct target {
      * 0: the child keeps the parent's) and, if set_tls, the thread pointer to tls. The
      * syscall's result register is written afterwards by the syscall hook. */
     void (*set_clone_regs)(struct cpu *cpu, uint64_t newsp, uint64_t tls, bool set_tls);
+    /* Writes the syscall result register (a new thread's clone returns 0 in it). */
+    void (*set_syscall_result)(struct cpu *cpu, uint64_t value);
+    /* The guest stack pointer (signal frames, sigaltstack). */
+    uint64_t (*get_sp)(struct cpu *cpu);
+    /* User-mode signal frames (targets/<isa>/signal.c). setup_sigframe writes the frame
+     * (siginfo, ucontext with every register and the FP state) at f->addr and points the
+     * registers at the handler: pc = handler, sp = frame, return address = f->retaddr,
+     * arguments (sig, &info, &uc). False if guest memory could not be written (nothing is
+     * changed then). restore_sigframe undoes it from the frame at sp for rt_sigreturn: false
+     * for an unreadable or malformed frame (registers are then unspecified). */
+    size_t sigframe_size;
+    bool (*setup_sigframe)(struct cpu *cpu, const struct target_sigframe *f);
+    bool (*restore_sigframe)(struct cpu *cpu, struct target_sigreturn *out);
+    /* Code of the sigreturn trampoline (the vDSO page's: rt_sigreturn through a syscall). */
+    const uint8_t *sigreturn_code;
+    size_t sigreturn_code_size;
     /* Prints the guest registers (-d cpu and crash reports). */
     void (*dump_regs)(struct cpu *cpu, FILE *out);
     /* Names of -cpu models, NULL-terminated, for -cpu help. */

@@ -160,10 +160,16 @@ NORETURN void cpu_loop(struct cpu *cpu);
 /* Translates (or finds) the TB for pc. */
 struct tb *tb_get(struct cpu *cpu, uint64_t pc);
 
-/* Drops every translation (self-modifying code, riscv_flush_icache); safe from a syscall. */
+/* Drops every translation (self-modifying code, riscv_flush_icache); safe from a syscall.
+ * With several guest threads it is an exclusive section: every other thread leaves
+ * translated code (interrupt_request) and waits until the flush is over. */
 void dispatch_request_flush(void);
 /* Tells the dispatcher which CPU runs on this thread. */
 void dispatch_set_current(struct cpu *cpu);
+/* The CPU of the guest thread on this host thread, NULL if none (async-signal-safe). */
+struct cpu *dispatch_current(void);
+/* A guest thread ends (thread.c): its CPU leaves the set the exclusive section waits for. */
+void dispatch_thread_exit(struct cpu *cpu);
 /* Prints dbt_stats to the log (-d stats). */
 void dbt_print_stats(void);
 

@@ -5,7 +5,7 @@
 # Usage: tests/real/run.sh [path/to/crossrun]   (default: ./crossrun at the repository root)
 # Environment: REAL_ENGINES (default "jit"; "jit interp" when FULL=1, as make check-full sets:
 # the IR interpreter takes about 3 minutes for all of them), REAL_PROGS (default "lua xz sqlite busybox"),
-# REAL_TIMEOUT seconds per guest run (default 600), REAL_NO_BUILD=1 to use only what
+# REAL_TIMEOUT seconds per guest run (default 300; then SIGTERM, and SIGKILL 5 s later), REAL_NO_BUILD=1 to use only what
 # scripts/build-real-programs.sh already built (it is cached: a second build run does nothing).
 # Prints "PASS real.<prog>.<static|dynamic>.<engine>", "FAIL ...: reason" or "SKIP ...: reason"
 # per case, then "N passed, N failed, N skipped". Exit status 1 if any case failed.
@@ -20,7 +20,7 @@ CROSSRUN=${1:-$top/crossrun}
 case $CROSSRUN in /*) ;; *) CROSSRUN=$(pwd)/$CROSSRUN ;; esac
 if [ -n "${FULL:-}" ]; then ENGINES=${REAL_ENGINES:-jit interp}; else ENGINES=${REAL_ENGINES:-jit}; fi
 PROGS=${REAL_PROGS:-${REAL_ALL_PROGS[*]}}
-TIMEOUT=${REAL_TIMEOUT:-600}
+TIMEOUT=${REAL_TIMEOUT:-300}
 OUT=$REAL_DIR/out
 mkdir -p "$OUT"
 export LC_ALL=C TZ=UTC
@@ -52,11 +52,11 @@ guest() {
     shift
     case $MODE in
         native) (exec -a "$name" "$BIN" "$@") ;;
-        static) timeout "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -0 "$name" "$BIN" "$@" ;;
-        dynamic) timeout "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -L "$REAL_SYSROOT" -0 "$name" "$BIN" "$@" ;;
+        static) timeout -k 5 "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -0 "$name" "$BIN" "$@" ;;
+        dynamic) timeout -k 5 "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -L "$REAL_SYSROOT" -0 "$name" "$BIN" "$@" ;;
     esac
     local status=$?
-    [ "$MODE" != native ] && [ $status = 124 ] && echo "$name $*" >>"$OUT/timed-out"
+    [ "$MODE" != native ] && { [ $status = 124 ] || [ $status = 137 ]; } && echo "$name $*" >>"$OUT/timed-out"
     return $status
 }
 
@@ -99,22 +99,25 @@ for prog in $PROGS; do
     source "$top/tests/real/$prog/workload.sh"
     variants=$(real_variants "$prog")
     for wl in ${REAL_WORKLOADS[$prog]:-$prog}; do
-        if [ ! -x "$REAL_BIN/$prog.native" ]; then
-            why=${build_problem[$prog]:-not built (run scripts/build-real-programs.sh)}
-            for v in $variants; do for e in $ENGINES; do skip "real.$wl.$v.$e" "$why"; done; done
-            continue
-        fi
-        MODE=native BIN=$REAL_BIN/$prog.native ENGINE=none
-        t0=$SECONDS
-        if ! transcript "$wl" "$OUT/$wl.native"; then
-            for v in $variants; do for e in $ENGINES; do
-                fail "real.$wl.$v.$e" "the native reference run failed: $(tail -n 3 "$OUT/$wl.native" | tr '\n' ' ')"
-            done; done
-            continue
-        fi
-        native_secs=$((SECONDS - t0))
-        for v in $variants; do
-            for e in $ENGINES; do
+        for e in $ENGINES; do
+            if [ ! -x "$REAL_BIN/$prog.native" ]; then
+                why=${build_problem[$prog]:-not built (run scripts/build-real-programs.sh)}
+                for v in $variants; do skip "real.$wl.$v.$e" "$why"; done
+                continue
+            fi
+            # The reference run, once per engine: a workload may scale itself down for the IR
+            # interpreter (REAL_SCALE_ENGINE says which engine the guest runs will use).
+            MODE=native BIN=$REAL_BIN/$prog.native ENGINE=none REAL_SCALE_ENGINE=$e
+            ref=$OUT/$wl.native.$e
+            t0=$SECONDS
+            if ! transcript "$wl" "$ref"; then
+                for v in $variants; do
+                    fail "real.$wl.$v.$e" "the native reference run failed: $(tail -n 3 "$ref" | tr '\n' ' ')"
+                done
+                continue
+            fi
+            native_secs=$((SECONDS - t0))
+            for v in $variants; do
                 name=real.$wl.$v.$e
                 if [ ! -x "$REAL_BIN/$prog.$v" ]; then
                     skip "$name" "${build_problem[$prog]:-$prog.$v not built}"
@@ -126,13 +129,13 @@ for prog in $PROGS; do
                 transcript "$wl" "$OUT/$name"
                 secs=$((SECONDS - t0))
                 echo "real: $name took $secs s (native $native_secs s)" >&2
-                if cmp -s "$OUT/$wl.native" "$OUT/$name"; then
+                if cmp -s "$ref" "$OUT/$name"; then
                     pass "$name"
                     rm -f "$OUT/$name"
                 else
                     why=
-                    [ -f "$OUT/timed-out" ] && why="a guest run timed out after $TIMEOUT s ($(head -n 1 "$OUT/timed-out")); "
-                    fail "$name" "${why}output differs from native ($OUT/$wl.native vs $OUT/$name), $(first_difference "$OUT/$wl.native" "$OUT/$name")"
+                    [ -f "$OUT/timed-out" ] && why="a guest run timed out after $TIMEOUT s or was killed ($(head -n 1 "$OUT/timed-out")); "
+                    fail "$name" "${why}output differs from native ($ref vs $OUT/$name), $(first_difference "$ref" "$OUT/$name")"
                 fi
             done
         done

@@ -1,8 +1,8 @@
 /*
  * target.c - the riscv64 guest as a struct target: CPU state set-up, the IR globals
  * (x1..x31 and f0..f31 with their ABI names), the translator and disassembler hooks, the
- * Linux syscall convention (number in a7, arguments a0..a5, result in a0, ecall PC + 4)
- * and the auxv facts.
+ * Linux syscall convention (number in a7, arguments a0..a5, result in a0, ecall PC + 4),
+ * the signal frame hooks (signal.c) and the auxv facts.
  */
 #include <elf.h>
 #include <inttypes.h>
@@ -11,6 +11,7 @@
 #include "../../syscalls/syscall.h"
 #include "../target.h"
 #include "decode.h"
+#include "signal.h"
 #include "translate.h"
 
 #define XG(i, n) [RV_GLOBAL_X(i)] = { .name = n, .offset = offsetof(struct rv64_cpu, x[i]), .type = IR_I64 }
@@ -65,14 +66,28 @@ static void rv64_set_entry(struct cpu *cpu, uint64_t pc, uint64_t sp)
 }
 
 /* The PC is advanced before the call, so state copied or saved by the syscall (clone's
- * child, a signal frame) resumes after the ecall. */
+ * child, a signal frame) resumes after the ecall. SYSCALL_RESTART puts it back on the ecall
+ * with a0..a7 untouched; SYSCALL_NO_RESULT (rt_sigreturn) leaves every register alone. */
 static void rv64_syscall(struct cpu *cpu)
 {
     struct rv64_cpu *rv = rv64(cpu);
     cpu->pc += 4;
     int64_t r = do_syscall(cpu, rv->x[17], rv->x[10], rv->x[11], rv->x[12], rv->x[13],
                            rv->x[14], rv->x[15]);
-    rv->x[10] = (uint64_t)r;
+    if (r == SYSCALL_RESTART)
+        cpu->pc -= 4;
+    else if (r != SYSCALL_NO_RESULT)
+        rv->x[10] = (uint64_t)r;
+}
+
+static void rv64_set_syscall_result(struct cpu *cpu, uint64_t value)
+{
+    rv64(cpu)->x[10] = value;
+}
+
+static uint64_t rv64_get_sp(struct cpu *cpu)
+{
+    return rv64(cpu)->x[2];
 }
 
 /* clone's child: sp is x2, the thread pointer (TLS) is tp = x4. */
@@ -122,6 +137,13 @@ const struct target target_riscv64 = {
     .disas = rv_disas,
     .syscall = rv64_syscall,
     .set_clone_regs = rv64_set_clone_regs,
+    .set_syscall_result = rv64_set_syscall_result,
+    .get_sp = rv64_get_sp,
+    .sigframe_size = RV64_SIGFRAME_SIZE,
+    .setup_sigframe = rv64_setup_sigframe,
+    .restore_sigframe = rv64_restore_sigframe,
+    .sigreturn_code = rv64_sigreturn_code,
+    .sigreturn_code_size = RV64_SIGRETURN_CODE_SIZE,
     .dump_regs = rv64_dump_regs,
     .cpu_models = rv64_models,
     .hwcap = rv64_hwcap,

@@ -68,7 +68,7 @@ static void put_file(const char *name, const char *text, mode_t mode)
 
 static const char *const files[] = {
     "script.sh", "echo-arg", "foreign", "nested", "loop", "plain.txt", "garbage",
-    "no-interp", "empty-interp", "long-name", "crlf",
+    "no-interp", "empty-interp", "long-name", "crlf", "s1", "s2", "s3", "s4", "s5", "s6",
 };
 
 int main(void)
@@ -94,7 +94,8 @@ int main(void)
     run("host program", "/bin/echo", a3, env2);
 
     char text[PATH_MAX + 64];
-    put_file("script.sh", "#!/bin/sh\necho \"sh: $# args: $1 / $2, CROSSRUN_TEST_VAR=$CROSSRUN_TEST_VAR\"\n"
+    put_file("script.sh",
+             "#!/bin/sh\necho \"sh: $# args: $1 / $2, CROSSRUN_TEST_VAR=$CROSSRUN_TEST_VAR\"\n"
              "exit 3\n", 0755);
     char *a4[] = { "script.sh", "first", "second arg", NULL };
     run("#!/bin/sh script", "./script.sh", a4, env2);
@@ -140,6 +141,19 @@ int main(void)
     waitpid(pid, &status, 0);
     show_status(status);
 
+    char *anon[] = { "x", NULL };
+    /* Linux follows five #! interpreters in a row and gives ELOOP at the sixth. */
+    put_file("s1", "#!/bin/echo chain:\n", 0755);
+    for (int i = 2; i <= 6; i++) {
+        char name[8];
+        snprintf(name, sizeof(name), "s%d", i);
+        snprintf(text, sizeof(text), "#!./s%d\n", i - 1);
+        put_file(name, text, 0755);
+    }
+    char *a11[] = { "s5", "end", NULL };
+    run("five scripts, each the interpreter of the next", "./s5", a11, env0);
+    fails("six scripts in a row", "./s6", anon, env0);
+
     put_file("loop", "#!./loop\n", 0755);
     put_file("plain.txt", "#!/bin/sh\necho not executable\n", 0644);
     put_file("garbage", "this is not a program\n", 0755);
@@ -149,7 +163,6 @@ int main(void)
     memcpy(text, "#!/", 3);
     memset(text + 3, 'a', 300);
     put_file("long-name", text, 0755);
-    char *anon[] = { "x", NULL };
     fails("missing file", "/nonexistent/program", anon, env0);
     fails("empty path", "", anon, env0);
     fails("a directory", ".", anon, env0);
@@ -169,6 +182,12 @@ int main(void)
     huge[199999] = 0;
     char *bigarg[] = { "x", huge, NULL };
     fails("an argument longer than 128 KiB", target, bigarg, env0);
+    huge[120000] = 0;
+    char *many[64];
+    for (int i = 0; i < 63; i++)
+        many[i] = huge;
+    many[63] = NULL;
+    fails("arguments adding up to more than 6 MiB", target, many, env0);
 
     for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
         unlink(files[i]);

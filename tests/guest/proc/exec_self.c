@@ -26,8 +26,9 @@ int main(int argc, char **argv)
     const char *base = strrchr(exe, '/');
     printf("second run: argc=%d argv[0]=%s argv[1]=%s argv[2]=%s\n", argc, argv[0], argv[1],
            argc > 2 ? argv[2] : "-");
+    const char *stage = getenv("STAGE");
     printf("cwd=%s exe ends with /exec_self: %s STAGE=%s\n",
-           getcwd(cwd, sizeof(cwd)) ? cwd : "?", base && strcmp(base, "/exec_self") == 0 ? "yes" : "no",
-           getenv("STAGE") ? getenv("STAGE") : "(unset)");
+           getcwd(cwd, sizeof(cwd)) ? cwd : "?",
+           base && strcmp(base, "/exec_self") == 0 ? "yes" : "no", stage ? stage : "(unset)");
     return argc == 3 ? 0 : 1;
 }

@@ -195,17 +195,3 @@ mkdir -p m && chmod 751 m && ls -ld m | cut -c1-10
 touch -d '2001-02-03 04:05:06' m/t && date -u -r m/t '+%Y %m %d %H %M %S'
 realpath tree/a/link.txt | sed 's|.*/tree/|tree/|'
 readlink tree/a/link.txt
-
-section "processes and signals"
-sleep 0.01 &
-wait $!
-echo "background job status $?"
-sh -c 'exit 7'
-echo "sh -c status $?"
-sh -c 'kill -TERM $$; echo not reached'
-echo "killed child status $?"
-sh -c 'trap "echo caught USR1; exit 5" USR1; kill -USR1 $$; sleep 1; echo not reached'
-echo "trap status $?"
-echo "nested: $(sh -c 'echo $(echo $(echo deep))')"
-env -i FOO=bar sh -c 'echo "env -i: $FOO"'
-echo done
