@@ -306,7 +306,8 @@ uint64_t host_wait_mask(uint64_t guest_mask);
 bool socket_ioctl(int fd, uint32_t req, uint64_t arg, int64_t *result);
 int64_t put_guest_timespec(uint64_t ga, const struct timespec *ts);
 
-/* ---- guest signal state (signal.c), for the later delivery code */
+/* ---- guest signal state (signal.c): dispositions are process-wide, the mask and the
+ * alternate stack belong to each thread */
 
 #define GUEST_NSIG 64            /* signals 1..64 */
 #define GUEST_SIG_DFL 0
@@ -315,12 +316,29 @@ struct guest_sigaction_rec {
     uint64_t handler, flags, restorer, mask;
 };
 extern struct guest_sigaction_rec guest_sigactions[GUEST_NSIG + 1];
-extern uint64_t guest_sigmask;
-extern struct guest_stack guest_altstack;
+extern __thread uint64_t guest_sigmask;
+extern __thread struct guest_stack guest_altstack;
+/* Called by do_syscall with every handler result (host errno): a call interrupted by a
+ * signal (-EINTR) becomes SYSCALL_RESTART when SA_RESTART says so (see signal.c). */
+int64_t signal_syscall_result(uint64_t nr, int64_t r);
+/* A new thread's signal state: the creator's mask, no alternate stack, nothing pending
+ * (signal_thread_init), then its host mask (signal_thread_start, once it can take signals). */
+void signal_thread_init(uint64_t mask);
+void signal_thread_start(void);
+/* In a forked child: nothing pending. */
+void signal_fork_child(void);
 
-/* ---- thread bookkeeping (proc.c) */
-extern uint64_t guest_clear_child_tid;
-extern uint64_t guest_robust_list_head, guest_robust_list_len;
+/* ---- thread bookkeeping (proc.c; per thread) */
+extern __thread uint64_t guest_clear_child_tid;
+extern __thread uint64_t guest_robust_list_head, guest_robust_list_len;
+
+/* ---- guest threads (thread.c) */
+/* clone with CLONE_VM|CLONE_THREAD: a new host thread running a copy of cpu; returns its tid
+ * or -errno. flags, newsp, ptid, tls and ctid are clone's (riscv64/arm64 argument order). */
+int64_t clone_thread(struct cpu *cpu, uint64_t flags, uint64_t newsp, uint64_t ptid,
+                     uint64_t tls, uint64_t ctid);
+/* The exit syscall: ends the calling thread only (the process, if it is the last one). */
+NORETURN void thread_exit(struct cpu *cpu, int status);
 /* Writes a host struct rusage to the guest: 0 or -EFAULT. */
 struct rusage;
 int64_t put_guest_rusage(uint64_t ga, const struct rusage *ru);
@@ -376,6 +394,9 @@ HANDLER(sys_execveat);
 /* signal.c */
 HANDLER(sys_rt_sigaction); HANDLER(sys_rt_sigprocmask); HANDLER(sys_rt_sigpending);
 HANDLER(sys_sigaltstack); HANDLER(sys_kill); HANDLER(sys_tkill); HANDLER(sys_tgkill);
+HANDLER(sys_rt_sigreturn); HANDLER(sys_rt_sigsuspend); HANDLER(sys_rt_sigtimedwait);
+HANDLER(sys_rt_sigqueueinfo); HANDLER(sys_rt_tgsigqueueinfo); HANDLER(sys_setitimer);
+HANDLER(sys_getitimer);
 /* net.c */
 HANDLER(sys_socket); HANDLER(sys_socketpair); HANDLER(sys_bind); HANDLER(sys_listen);
 HANDLER(sys_accept); HANDLER(sys_accept4); HANDLER(sys_connect); HANDLER(sys_getsockname);

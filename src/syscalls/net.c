@@ -1,7 +1,8 @@
 /*
  * net.c - sockets: socket/socketpair, bind/listen/accept/connect, names, send/recv in all
  * their forms (sendmsg/recvmsg with control messages, sendmmsg/recvmmsg), socket options
- * and shutdown, for AF_UNIX, AF_INET, AF_INET6, AF_NETLINK and whatever else the host has.
+ * and shutdown, for AF_UNIX, AF_INET, AF_INET6, AF_NETLINK and whatever else the host has;
+ * and the socket ioctls (SIOCGIF*, SIOCGIFCONF...) ioctl.c hands over.
  *
  * Layouts: riscv64 and aarch64 are little-endian LP64 like x86_64, so sockaddrs, struct
  * cmsghdr and its payloads (SCM_RIGHTS fds, SCM_CREDENTIALS ucred, timestamps), netlink
@@ -351,7 +352,8 @@ static int64_t msg_to_host(struct host_msg *h, const struct guest_msghdr *g, boo
         h->m.msg_name = &h->name;
     }
 
-    if (g->msg_controllen) {
+    /* A receive with no control buffer gets none (Linux sets MSG_CTRUNC if it had some). */
+    if (g->msg_controllen && (sending || g->msg_control)) {
         if (sending) {
             if (g->msg_controllen > GUEST_CMSG_MAX)
                 return -ENOBUFS;
@@ -635,8 +637,10 @@ int64_t sys_getsockopt(struct cpu *cpu, const uint64_t a[6])
         return -EFAULT;
     if (len < 0)
         return -EINVAL;
+    /* Reading SO_GET_FILTER (SO_ATTACH_FILTER's number) gives the program itself: no
+     * pointer, so it passes like the plain options. */
     int kind = option_kind(level, name);
-    if (kind != 0) {    /* the filter options cannot be read back either */
+    if (kind < 0) {
         report_unimp_once("sockopt", ((uint64_t)(uint32_t)level << 32) | (uint32_t)name,
                           "unsupported socket option level %d name %d", level, name);
         return -ENOPROTOOPT;

@@ -2,9 +2,9 @@
  * proc.c - process-wide syscalls: ids, uname, limits, resource usage, thread bookkeeping
  * (set_tid_address, robust lists), futex, getrandom, prctl and exit.
  *
- * One guest thread for now: exit is exit_group, the futex calls a single thread can make
- * are answered or forwarded to the host futex on the guest word's host address, and the
- * recorded clear_child_tid/robust list are kept for when threads arrive.
+ * Guest threads are host threads (thread.c): exit ends one thread, exit_group the process;
+ * futex calls are forwarded to the host futex on the guest word's host address; the
+ * clear_child_tid and robust-list records are per thread.
  *
  * Limits the emulator depends on itself (RLIMIT_AS, RLIMIT_DATA, RLIMIT_STACK) are
  * virtual for the guest: recorded and reported back, never applied to the host process,
@@ -25,8 +25,8 @@
 #include <linux/futex.h>
 #include "internal.h"
 
-uint64_t guest_clear_child_tid;
-uint64_t guest_robust_list_head, guest_robust_list_len;
+__thread uint64_t guest_clear_child_tid;
+__thread uint64_t guest_robust_list_head, guest_robust_list_len;
 
 /* ---- ids */
 
@@ -265,7 +265,7 @@ int64_t sys_setrlimit(struct cpu *cpu, const uint64_t a[6])
     return do_prlimit(0, (unsigned)a[0], a[1], 0);
 }
 
-/* ---- threads (bookkeeping only while there is one guest thread) */
+/* ---- threads (per-thread records) */
 
 int64_t sys_set_tid_address(struct cpu *cpu, const uint64_t a[6])
 {
@@ -305,9 +305,10 @@ int64_t sys_exit_group(struct cpu *cpu, const uint64_t a[6])
     exit((int)(a[0] & 0xff));
 }
 
+/* One thread ends (thread.c); the process, when it was the last. */
 int64_t sys_exit(struct cpu *cpu, const uint64_t a[6])
 {
-    return sys_exit_group(cpu, a);      /* the only thread: the process ends */
+    thread_exit(cpu, (int)(a[0] & 0xff));
 }
 
 /* ---- futex */

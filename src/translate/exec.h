@@ -11,6 +11,7 @@
 #define CROSSRUN_EXEC_H
 
 #include <setjmp.h>
+#include <signal.h>
 #include <ucontext.h>
 #include "../common.h"
 #include "ir.h"
@@ -151,6 +152,9 @@ NORETURN void fault_raise(uint64_t guest_addr, enum guest_exc cause);
 void fault_init(void);
 /* Gives a new guest thread its alternate signal stack. */
 void fault_thread_init(void);
+/* SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP that were sent (kill, tgkill: si_code <= 0) rather
+ * than caused by a fault are passed here (set by the signal layer; NULL: ignored). */
+extern void (*fault_forward_signal)(int sig, siginfo_t *si, void *ctx);
 
 /* ---- dispatcher (dispatch.c) */
 enum engine { ENGINE_JIT, ENGINE_INTERP };

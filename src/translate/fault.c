@@ -7,6 +7,11 @@
  * accesses with a recovery point the handler siglongjmps to, and anything else, which is an
  * emulator bug and is reported as one. The handler runs on an alternate stack with
  * SA_NODEFER so a recovery by siglongjmp leaves the signal unblocked.
+ *
+ * SIGSEGV, SIGBUS, SIGILL, SIGFPE and SIGTRAP are always crossrun's: one that was sent
+ * (si_code <= 0: kill, tgkill, sigqueue) rather than raised by a fault is the guest's
+ * business and goes to fault_forward_signal (the signal layer records it for the guest).
+ * A real SIGILL/SIGFPE/SIGTRAP of the host can only be an emulator bug.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -18,6 +23,7 @@
 #include "../loader/guest_mem.h"
 
 __thread struct fault_recover *fault_recover_point;
+void (*fault_forward_signal)(int sig, siginfo_t *si, void *ctx);
 
 void fault_raise(uint64_t guest_addr, enum guest_exc cause)
 {
@@ -44,9 +50,14 @@ static void die_of_host_signal(int sig, siginfo_t *si, ucontext_t *uc)
 static void on_fault(int sig, siginfo_t *si, void *ctx)
 {
     ucontext_t *uc = ctx;
+    if (si->si_code <= 0) {         /* sent, not a fault */
+        if (fault_forward_signal)
+            fault_forward_signal(sig, si, ctx);
+        return;
+    }
     uintptr_t addr = (uintptr_t)si->si_addr;
     uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
-    if (!host_in_guest(addr))
+    if ((sig != SIGSEGV && sig != SIGBUS) || !host_in_guest(addr))
         die_of_host_signal(sig, si, uc);
     uint64_t ga = addr - (uintptr_t)guest_base;
     enum guest_exc cause = EXC_BUS;
@@ -84,5 +95,8 @@ void fault_init(void)
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
+    sigaction(SIGILL, &sa, NULL);
+    sigaction(SIGFPE, &sa, NULL);
+    sigaction(SIGTRAP, &sa, NULL);
     fault_thread_init();
 }

@@ -3,15 +3,18 @@
 # each workload's output (stdout, stderr and exit status) under crossrun must equal the native
 # x86_64 build's byte for byte.
 # Usage: tests/real/run.sh [path/to/crossrun]   (default: ./crossrun at the repository root)
-# Environment: REAL_ENGINES (default "jit"; "jit interp" when FULL=1, as make check-full sets:
-# the IR interpreter takes about 3 minutes for all of them), REAL_PROGS (default "lua xz sqlite busybox"),
-# REAL_TIMEOUT seconds per guest run (default 300; then SIGTERM, and SIGKILL 5 s later), REAL_NO_BUILD=1 to use only what
-# scripts/build-real-programs.sh already built (it is cached: a second build run does nothing).
-# Prints "PASS real.<prog>.<static|dynamic>.<engine>", "FAIL ...: reason" or "SKIP ...: reason"
-# per case, then "N passed, N failed, N skipped". Exit status 1 if any case failed.
-# On a failure the native and guest transcripts are kept in build/real/out/ and the reason names
-# the first differing line. Workloads: tests/real/<prog>/workload.sh, each defining
-# workload_<prog>, which runs the program only through `guest NAME ARGS...`.
+# Builds first with scripts/build-real-programs.sh (cached: a second build run does nothing).
+# Environment:
+#   REAL_ENGINES   engines to test (default "jit"; "jit interp" when FULL=1, as check-full sets)
+#   REAL_PROGS     programs (default "lua xz sqlite busybox")
+#   REAL_TIMEOUT   seconds per guest run (default 300; then SIGTERM, SIGKILL 5 s later)
+#   REAL_NO_BUILD  set: use only what is already built
+# Prints "PASS real.<workload>.<static|dynamic>.<engine>", "FAIL ...: reason" or
+# "SKIP ...: reason" per case, then "N passed, N failed, N skipped"; exit status 1 if any failed.
+# A workload is tests/real/<prog>/workload.sh's workload_<name> (a program may have several,
+# listed in REAL_WORKLOADS[prog]); it runs the program only through `guest NAME ARGS...`.
+# On a failure both transcripts stay in build/real/out/ and the reason names the first
+# differing line and the first new stderr line.
 set -uo pipefail
 top=$(cd "$(dirname "$0")/../.." && pwd)
 source "$top/scripts/real/common.sh"
@@ -39,7 +42,8 @@ if [ -z "${REAL_NO_BUILD:-}" ]; then
         case $line in
             "SKIP real."*|"FAIL real."*)
                 name=${line#* real.}; prog=${name%%[.:]*}
-                build_problem[$prog]="${build_problem[$prog]:-}${build_problem[$prog]:+; }${line#* }" ;;
+                build_problem[$prog]="${build_problem[$prog]:-}${build_problem[$prog]:+; }${line#* }"
+                case $line in "FAIL "*) echo "$line"; nfail=$((nfail + 1)) ;; esac ;;
             *) echo "$line" >&2 ;;
         esac
     done < <("$top/scripts/build-real-programs.sh" $PROGS 2>&1)
@@ -51,12 +55,12 @@ guest() {
     local name=$1
     shift
     case $MODE in
-        native) (exec -a "$name" "$BIN" "$@") ;;
+        native) timeout -k 5 "$TIMEOUT" bash -c 'exec -a "$0" "$@"' "$name" "$BIN" "$@" ;;
         static) timeout -k 5 "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -0 "$name" "$BIN" "$@" ;;
         dynamic) timeout -k 5 "$TIMEOUT" "$CROSSRUN" --engine="$ENGINE" -L "$REAL_SYSROOT" -0 "$name" "$BIN" "$@" ;;
     esac
     local status=$?
-    [ "$MODE" != native ] && { [ $status = 124 ] || [ $status = 137 ]; } && echo "$name $*" >>"$OUT/timed-out"
+    { [ $status = 124 ] || [ $status = 137 ]; } && echo "$name $*" >>"$OUT/timed-out"
     return $status
 }
 

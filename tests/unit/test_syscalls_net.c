@@ -371,6 +371,10 @@ TEST(net, socket_options)
     memcpy(fprog + 8, &prog, 8);
     copy_to_guest(g + 0x400, fprog, sizeof(fprog));
     CHECK_EQ_U64(SC5(SYS_setsockopt, s, SOL_SOCKET, SO_ATTACH_FILTER, g + 0x400, 16), 0);
+    /* SO_GET_FILTER (the same number) reads the program back: length in instructions */
+    poke32(g + 0x100, 0);
+    CHECK_EQ_U64(SC5(SYS_getsockopt, s, SOL_SOCKET, SO_GET_FILTER, g + 0x500, g + 0x100), 0);
+    CHECK_EQ_U64(peek32(g + 0x100), 1);
     uint64_t bad = BAD_ADDR;
     memcpy(fprog + 8, &bad, 8);
     copy_to_guest(g + 0x400, fprog, sizeof(fprog));
@@ -468,6 +472,83 @@ TEST(net, netlink_route_dump)
     CHECK(done);
     CHECK(found_lo);
     close(s);
+}
+
+TEST(net, interface_ioctls)
+{
+    uint64_t g = galloc(16384);
+    int s = (int)SC3(SYS_socket, AF_INET, SOCK_DGRAM, 0);
+    CHECK(s >= 0);
+    /* struct ifreq: 40 bytes, name first */
+    uint8_t ifr[40] = { 0 };
+    memcpy(ifr, "lo", 3);
+    copy_to_guest(g, ifr, sizeof(ifr));
+    CHECK_EQ_U64(SC3(SYS_ioctl, s, 0x8933 /* SIOCGIFINDEX */, g), 0);
+    CHECK(peek32(g + 16) >= 1);
+    CHECK_EQ_U64(SC3(SYS_ioctl, s, 0x8913 /* SIOCGIFFLAGS */, g), 0);
+    CHECK(peek32(g + 16) & 0x8 /* IFF_LOOPBACK */);
+    CHECK_EQ_U64(SC3(SYS_ioctl, s, 0x8913, BAD_ADDR), -G_EFAULT);
+    /* not a socket */
+    CHECK_EQ_U64(SC2(SYS_pipe2, g + 0x100, 0), 0);
+    CHECK_EQ_U64(SC3(SYS_ioctl, peek32(g + 0x100), 0x8913, g), -25 /* ENOTTY */);
+    close(peek32(g + 0x100));
+    close(peek32(g + 0x104));
+    /* SIOCGIFCONF: { int len; pad; pointer } with the pointer translated */
+    poke32(g + 0x200, 0);
+    poke64(g + 0x208, 0);
+    CHECK_EQ_U64(SC3(SYS_ioctl, s, 0x8912, g + 0x200), 0);
+    int need = peek32(g + 0x200);
+    CHECK(need >= 40 && need % 40 == 0);
+    poke32(g + 0x200, 40 * 64);
+    poke64(g + 0x208, g + 0x1000);
+    CHECK_EQ_U64(SC3(SYS_ioctl, s, 0x8912, g + 0x200), 0);
+    int got = peek32(g + 0x200);
+    bool lo = false;
+    for (int i = 0; i < got / 40; i++) {
+        char name[17] = { 0 };
+        copy_from_guest(name, g + 0x1000 + 40 * (uint64_t)i, 16);
+        if (strcmp(name, "lo") == 0)
+            lo = true;
+    }
+    CHECK(lo);
+    poke64(g + 0x208, BAD_ADDR);
+    CHECK_EQ_U64(SC3(SYS_ioctl, s, 0x8912, g + 0x200), -G_EFAULT);
+    close(s);
+}
+
+TEST(net, recvmsg_without_control_buffer)
+{
+    uint64_t g = galloc(8192);
+    CHECK_EQ_U64(SC4(SYS_socketpair, AF_UNIX, SOCK_DGRAM, 0, g), 0);
+    int sv[2] = { peek32(g), peek32(g + 4) };
+    int p[2];
+    CHECK(pipe(p) == 0);
+    /* send an fd, receive with msg_control NULL but a length: no fd arrives, MSG_CTRUNC */
+    struct msghdr m;
+    memset(&m, 0, sizeof(m));
+    struct iovec iov = { "x", 1 };
+    union { struct cmsghdr c; char b[CMSG_SPACE(sizeof(int))]; } u;
+    memset(&u, 0, sizeof(u));
+    m.msg_iov = &iov;
+    m.msg_iovlen = 1;
+    m.msg_control = u.b;
+    m.msg_controllen = sizeof(u.b);
+    CMSG_FIRSTHDR(&m)->cmsg_len = CMSG_LEN(sizeof(int));
+    CMSG_FIRSTHDR(&m)->cmsg_level = SOL_SOCKET;
+    CMSG_FIRSTHDR(&m)->cmsg_type = SCM_RIGHTS;
+    memcpy(CMSG_DATA(CMSG_FIRSTHDR(&m)), &p[0], sizeof(int));
+    CHECK(sendmsg(sv[0], &m, 0) == 1);
+    put_iov(g + 0x100, g + 0x200, 16);
+    put_msghdr(g + 0x300, 0, 0, g + 0x100, 1, 0, 64);
+    CHECK_EQ_U64(SC3(SYS_recvmsg, sv[1], g + 0x300, 0), 1);
+    struct g_msghdr back;
+    copy_from_guest(&back, g + 0x300, sizeof(back));
+    CHECK_EQ_U64(back.controllen, 0);
+    CHECK(back.flags & MSG_CTRUNC);
+    close(p[0]);
+    close(p[1]);
+    close(sv[0]);
+    close(sv[1]);
 }
 
 /* ---- event fds */
