@@ -16,6 +16,7 @@ static const struct { const char *name; unsigned bit; const char *help; } log_it
     { "strace",  LOG_STRACE,  "log every syscall (same as -strace)" },
     { "stats",   LOG_STATS,   "print translation statistics at exit" },
     { "guest_errors", LOG_GUEST_ERRORS, "report guest faults" },
+    { "perfmap", LOG_PERFMAP, "write /tmp/perf-PID.map naming translated code for perf" },
 };
 
 void log_printf(const char *fmt, ...)

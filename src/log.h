@@ -18,6 +18,7 @@ enum log_item {
     LOG_CPU     = 1u << 6, /* guest registers before each block (with exec) */
     LOG_STATS   = 1u << 7, /* DBT statistics at exit */
     LOG_GUEST_ERRORS = 1u << 8, /* guest faults reported as they happen */
+    LOG_PERFMAP = 1u << 9, /* write /tmp/perf-PID.map for perf (not a log item as such) */
 };
 
 extern unsigned log_mask;

@@ -54,6 +54,7 @@ static void usage(FILE *out)
 "  -strace          log every system call and its result                    QEMU_STRACE\n"
 "  -d ITEMS         debug log items, comma-separated (-d help lists them)   QEMU_LOG\n"
 "  -D FILE          write the debug log to FILE instead of stderr           QEMU_LOG_FILENAME\n"
+"  -perfmap         write /tmp/perf-PID.map so perf can name translated code\n"
 "  --engine=E       jit (default: x86-64 translation) or interp (IR interpreter)  CROSSRUN_ENGINE\n"
 "  -h, --help       show this help\n"
 "  --version        show the version\n"
@@ -155,6 +156,9 @@ static int parse_options(int argc, char **argv, struct options *o)
         } else if (strcmp(name, "strace") == 0) {
             o->strace = true;
             takes_arg = false;
+        } else if (strcmp(name, "perfmap") == 0) {
+            log_mask |= LOG_PERFMAP;
+            takes_arg = false;
         } else if (strncmp(name, "engine=", 7) == 0) {
             set_engine(name + 7);
             takes_arg = false;
@@ -250,6 +254,7 @@ static void at_exit_stats(void)
 {
     if (log_enabled(LOG_STATS))
         dbt_print_stats();
+    perfmap_flush();
     if (log_file)
         fflush(log_file);
 }

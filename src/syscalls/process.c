@@ -14,7 +14,7 @@
  * instead of sharing it, and the parent does not wait for the child's exec. Programs that
  * use vfork as POSIX allows (exec or _exit in the child) cannot tell; posix_spawn cannot
  * report the child's exec error through shared memory, so it reports success and the child
- * exits with 127, as with a fork-based posix_spawn. Threads (CLONE_THREAD) are not here.
+ * exits with 127, as with a fork-based posix_spawn. Threads (CLONE_THREAD) are thread.c's.
  *
  * execve: the guest's argument and environment strings are copied (E2BIG and EFAULT like
  * Linux), the path mapped like every guest path (sysroot, /proc/self/exe), and the file
@@ -87,15 +87,6 @@
 
 /* ---- clone */
 
-/* Threads share the guest's memory and are the thread engineer's: until they arrive, the
- * answer stays what it was before this file existed. */
-static int64_t clone_thread(uint64_t flags)
-{
-    report_unimp_once("clone", flags, "clone of a thread (flags %#llx) is not supported yet",
-                      (unsigned long long)flags);
-    return -ENOSYS;
-}
-
 /* The child's half of clone: its own code cache, the registers clone sets, the tid words. */
 static void clone_child_setup(struct cpu *cpu, uint32_t flags, uint64_t newsp, uint64_t ptid,
                               uint64_t tls, uint64_t ctid)
@@ -134,8 +125,8 @@ int64_t sys_clone(struct cpu *cpu, const uint64_t a[6])
         return -EINVAL;
     if ((flags & GCLONE_PIDFD) && (flags & (GCLONE_PARENT_SETTID | GCLONE_DETACHED)))
         return -EINVAL;
-    if (flags & GCLONE_THREAD)
-        return clone_thread(flags);
+    if (flags & GCLONE_THREAD)      /* a thread: a host thread sharing everything (thread.c) */
+        return clone_thread(cpu, flags, newsp, ptid, tls, ctid);
     /* Shared memory or signal handlers between two processes: not possible with a host
      * process per guest process (vfork's CLONE_VM is emulated by a copy, see above). */
     if (((flags & GCLONE_VM) && !(flags & GCLONE_VFORK)) || (flags & GCLONE_SIGHAND)) {

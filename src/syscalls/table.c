@@ -16,6 +16,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 #include "internal.h"
 #include "../log.h"
 
@@ -175,6 +176,16 @@ const struct syscall_def syscall_table[SYS_NR_MAX] = {
     [SYS_rt_sigprocmask] = { "rt_sigprocmask", sys_rt_sigprocmask,
                              A(ARG_SIGHOW, ARG_PTR, ARG_PTR, ARG_ULONG) },
     [SYS_rt_sigpending] = { "rt_sigpending", sys_rt_sigpending, A(ARG_PTR, ARG_ULONG) },
+    [SYS_rt_sigreturn]  = { "rt_sigreturn", sys_rt_sigreturn, A(ARG_NONE) },
+    [SYS_rt_sigsuspend] = { "rt_sigsuspend", sys_rt_sigsuspend, A(ARG_PTR, ARG_ULONG) },
+    [SYS_rt_sigtimedwait] = { "rt_sigtimedwait", sys_rt_sigtimedwait,
+                              A(ARG_PTR, ARG_PTR, ARG_PTR, ARG_ULONG) },
+    [SYS_rt_sigqueueinfo] = { "rt_sigqueueinfo", sys_rt_sigqueueinfo,
+                              A(ARG_INT, ARG_SIGNAL, ARG_PTR) },
+    [SYS_rt_tgsigqueueinfo] = { "rt_tgsigqueueinfo", sys_rt_tgsigqueueinfo,
+                                A(ARG_INT, ARG_INT, ARG_SIGNAL, ARG_PTR) },
+    [SYS_setitimer]     = { "setitimer", sys_setitimer, A(ARG_INT, ARG_PTR, ARG_PTR) },
+    [SYS_getitimer]     = { "getitimer", sys_getitimer, A(ARG_INT, ARG_PTR) },
     [SYS_sigaltstack]   = { "sigaltstack", sys_sigaltstack, A(ARG_PTR, ARG_PTR) },
     [SYS_kill]          = { "kill", sys_kill, A(ARG_INT, ARG_SIGNAL) },
     [SYS_tkill]         = { "tkill", sys_tkill, A(ARG_INT, ARG_SIGNAL) },
@@ -297,16 +308,13 @@ const struct syscall_def syscall_table[SYS_NR_MAX] = {
     [SYS_nfsservctl] = { "nfsservctl" }, [SYS_chroot] = { "chroot" },
     [SYS_vhangup] = { "vhangup" }, [SYS_quotactl] = { "quotactl" },
     [SYS_acct] = { "acct" },
-    [SYS_unshare] = { "unshare" }, [SYS_getitimer] = { "getitimer" },
-    [SYS_setitimer] = { "setitimer" }, [SYS_kexec_load] = { "kexec_load" },
+    [SYS_unshare] = { "unshare" }, [SYS_kexec_load] = { "kexec_load" },
     [SYS_init_module] = { "init_module" }, [SYS_delete_module] = { "delete_module" },
     [SYS_timer_create] = { "timer_create" }, [SYS_timer_gettime] = { "timer_gettime" },
     [SYS_timer_getoverrun] = { "timer_getoverrun" }, [SYS_timer_settime] = { "timer_settime" },
     [SYS_timer_delete] = { "timer_delete" }, [SYS_clock_settime] = { "clock_settime" },
     [SYS_ptrace] = { "ptrace" },
-    [SYS_restart_syscall] = { "restart_syscall" }, [SYS_rt_sigsuspend] = { "rt_sigsuspend" },
-    [SYS_rt_sigtimedwait] = { "rt_sigtimedwait" }, [SYS_rt_sigqueueinfo] = { "rt_sigqueueinfo" },
-    [SYS_rt_sigreturn] = { "rt_sigreturn" },
+    [SYS_restart_syscall] = { "restart_syscall" },
     [SYS_reboot] = { "reboot" },
     [SYS_settimeofday] = { "settimeofday" },
     [SYS_adjtimex] = { "adjtimex" }, [SYS_mq_open] = { "mq_open" },
@@ -326,7 +334,7 @@ const struct syscall_def syscall_table[SYS_NR_MAX] = {
     [SYS_remap_file_pages] = { "remap_file_pages" }, [SYS_mbind] = { "mbind" },
     [SYS_get_mempolicy] = { "get_mempolicy" }, [SYS_set_mempolicy] = { "set_mempolicy" },
     [SYS_migrate_pages] = { "migrate_pages" }, [SYS_move_pages] = { "move_pages" },
-    [SYS_rt_tgsigqueueinfo] = { "rt_tgsigqueueinfo" }, [SYS_perf_event_open] = { "perf_event_open" },
+    [SYS_perf_event_open] = { "perf_event_open" },
     [SYS_fanotify_init] = { "fanotify_init" }, [SYS_fanotify_mark] = { "fanotify_mark" },
     [SYS_name_to_handle_at] = { "name_to_handle_at" },
     [SYS_open_by_handle_at] = { "open_by_handle_at" }, [SYS_clock_adjtime] = { "clock_adjtime" },
@@ -514,10 +522,15 @@ int64_t do_syscall(struct cpu *cpu, uint64_t nr, uint64_t a0, uint64_t a1, uint6
         if (def->ret == RET_NORETURN)
             strace_print(call, RET_NORETURN, 0);
     }
-    int64_t r = def->fn(cpu, a);
+    /* A call a signal interrupted may become SYSCALL_RESTART (signal.c). */
+    int64_t r = signal_syscall_result(nr, def->fn(cpu, a));
     if (r < 0 && r >= -4095)
         r = -(int64_t)guest_errno((int)-r);
-    if (trace && def->ret != RET_NORETURN)
-        strace_print(call, def->ret, r);
+    if (trace && def->ret != RET_NORETURN) {
+        if (r == SYSCALL_RESTART)
+            log_printf("%d %s = ? (interrupted, to be restarted)\n", getpid(), call);
+        else if (r != SYSCALL_NO_RESULT)
+            strace_print(call, def->ret, r);
+    }
     return r;
 }

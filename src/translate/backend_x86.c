@@ -8,7 +8,9 @@
  *   r15  guest_base (pinned; a guest access is one instruction: [r15 + address])
  *   r11  scratch within one emitted sequence (address sums, big constants); never a value
  *   rsp  16-byte aligned at all times inside a TB (the frame is fixed; no push/pop), so a
- *        helper call needs no realignment; spill slot k is [rsp + 8k]
+ *        helper call needs no realignment; spill slot k is [rsp + 8k]. The frame has one
+ *        slot per possible IR value (IR_MAX_VALS * 8 = 32 KiB), so spilling can never run
+ *        out; x86_enter therefore needs that much stack on the calling thread.
  *   the other 12 registers are allocated to globals and temps.
  * x86_enter (the prologue, emitted once at init) saves the callee-saved registers, reserves
  * the spill frame, loads rbp/r15 and jumps to the TB; every exit jumps to the shared

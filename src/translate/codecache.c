@@ -1,8 +1,11 @@
 /*
- * codecache.c - the code cache: one memfd mapped twice, a read+execute view that translated
- * code runs from and a read+write view the backend writes through. No address is ever
- * writable and executable at once (W^X), and no mprotect flipping is needed to patch jumps.
- * The memfd is closed once mapped, so the guest can never reach it through a descriptor.
+ * codecache.c - the code cache: one shared anonymous memory object mapped twice, a
+ * read+execute view that translated code runs from and a read+write view the backend writes
+ * through. No address is ever writable and executable at once (W^X), and no mprotect
+ * flipping is needed to patch jumps. The second view is made with mremap(old_size = 0),
+ * which duplicates a shared mapping, so no file descriptor for the cache ever exists that
+ * the guest could reach; and perf treats the views as anonymous memory, so its
+ * /tmp/perf-PID.map (-perfmap) names translated code.
  *
  * The executable view is placed near crossrun's own text when the host allows, so translated
  * code may reach helpers with rel32 calls (the backend checks the distance for each call).
@@ -18,27 +21,42 @@ static uint8_t *cc_exec;     /* executable view */
 static uint8_t *cc_rw;       /* writable view of the same bytes */
 static size_t cc_size, cc_used, cc_last_start;
 
+/* Maps a fresh shared anonymous object of `size` bytes twice: *rw writable, *x executable
+ * (at x_hint if given, MAP_FIXED when `fixed`). Returns 0 or -errno. */
+static int map_views(size_t size, void *x_hint, bool fixed, uint8_t **x, uint8_t **rw)
+{
+    uint8_t *w = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (w == MAP_FAILED)
+        return -errno;
+    int flags = MREMAP_MAYMOVE | (fixed ? MREMAP_FIXED : 0);
+    uint8_t *e = fixed ? mremap(w, 0, size, flags, x_hint) : mremap(w, 0, size, flags);
+    if (e == MAP_FAILED || mprotect(e, size, PROT_READ | PROT_EXEC) < 0) {
+        int err = errno;
+        if (e != MAP_FAILED && !fixed)
+            munmap(e, size);
+        munmap(w, size);
+        return -err;
+    }
+    *x = e;
+    *rw = w;
+    return 0;
+}
+
 int code_cache_init(size_t size)
 {
-    int fd = memfd_create("crossrun-code-cache", MFD_CLOEXEC);
-    if (fd < 0)
-        return -errno;
-    if (ftruncate(fd, (off_t)size) < 0) {
-        int e = errno;
-        close(fd);
-        return -e;
-    }
-    /* Hint: 1 GiB past our text, so rel32 calls to helpers usually reach. */
+    /* Try 1 GiB past our text first, so rel32 calls to helpers usually reach. */
     void *hint = (void *)ALIGN_UP((uintptr_t)&code_cache_init + (1ull << 30), 1ull << 21);
-    void *x = mmap(hint, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
-    void *w = x == MAP_FAILED ? MAP_FAILED : mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    int e = errno;
-    close(fd);
-    if (x == MAP_FAILED || w == MAP_FAILED) {
-        if (x != MAP_FAILED)
-            munmap(x, size);
-        return -e;
+    uint8_t *x, *w;
+    void *probe = mmap(hint, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    bool near = probe == hint;
+    int err = map_views(size, near ? hint : NULL, near, &x, &w);
+    if (err < 0) {
+        if (probe != MAP_FAILED)
+            munmap(probe, size);
+        return err;
     }
+    if (probe != MAP_FAILED && !near)
+        munmap(probe, size);
     cc_exec = x;
     cc_rw = w;
     cc_size = size;
@@ -72,8 +90,8 @@ uint8_t *code_cache_rw(const uint8_t *exec) { return cc_rw + (exec - cc_exec); }
 size_t code_cache_used(void) { return cc_used; }
 void code_cache_reset_to_prefix(void) { cc_used = cc_reserved; }
 
-/* In the child of a fork: the two views are MAP_SHARED mappings of one memfd, so parent and
- * child would write translations into the same bytes. Gives this process its own memfd at
+/* In the child of a fork: the two views are shared mappings of one object, so parent and
+ * child would write translations into the same bytes. Gives this process its own object at
  * the same addresses, holding only the permanent prefix: the parent keeps running and may be
  * writing and patching everything after it, so nothing else can be copied consistently.
  * Every TB is invalid afterwards: the caller drops them all (dispatch_request_flush) before
@@ -82,27 +100,15 @@ int code_cache_unshare(void)
 {
     if (!cc_exec)
         return 0;
-    int fd = memfd_create("crossrun-code-cache", MFD_CLOEXEC);
-    if (fd < 0)
+    uint8_t *x, *w;
+    int err = map_views(cc_size, NULL, false, &x, &w);
+    if (err < 0)
+        return err;
+    memcpy(w, cc_rw, cc_reserved);
+    /* Move both new views over the old ones: mremap with MREMAP_FIXED replaces them. */
+    if (mremap(w, cc_size, cc_size, MREMAP_MAYMOVE | MREMAP_FIXED, cc_rw) == MAP_FAILED ||
+        mremap(x, cc_size, cc_size, MREMAP_MAYMOVE | MREMAP_FIXED, cc_exec) == MAP_FAILED)
         return -errno;
-    size_t done = 0;
-    int err = ftruncate(fd, (off_t)cc_size) < 0 ? errno : 0;
-    while (!err && done < cc_reserved) {
-        ssize_t n = pwrite(fd, cc_rw + done, cc_reserved - done, (off_t)done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            err = n < 0 ? errno : EIO;
-        else
-            done += (size_t)n;
-    }
-    if (!err && (mmap(cc_exec, cc_size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0) ==
-                     MAP_FAILED ||
-                 mmap(cc_rw, cc_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0) ==
-                     MAP_FAILED))
-        err = errno;
-    close(fd);
-    if (!err)
-        cc_used = cc_reserved;
-    return -err;
+    cc_used = cc_reserved;
+    return 0;
 }

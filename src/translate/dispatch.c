@@ -2,21 +2,39 @@
  * dispatch.c - the run loop: find or translate the TB for the guest PC, run it (host code
  * or the IR interpreter), and act on why it returned (enum exit_reason). Direct exits are
  * chained by patching the exiting TB's jump; indirect-jump misses fill the per-thread jump
- * cache that translated code probes inline.
+ * cache that translated code probes inline. Guest signals are delivered here, at block
+ * boundaries: after every syscall and on EXIT_INTERRUPT (signal_deliver_pending), and
+ * guest faults go to the guest's handler when it has one (signal_deliver_fault).
+ *
+ * Threads: each guest thread runs cpu_loop on its own CPU. TB lookups are lock-free (hash
+ * heads published with release stores); translation and chaining patches happen under
+ * tb_lock. A flush (fence.i, riscv_flush_icache, munmap/mprotect of code, a full code
+ * cache) must not free code another thread is running, so it is an exclusive section:
+ * each thread is "running" from before it looks up a TB until it leaves translated code for
+ * a syscall, an exception, a flush or an interrupt (exec_start/exec_end, a flag and a fence
+ * on the fast path). The flusher sets excl_pending, sets interrupt_request on every running
+ * CPU (translated code checks it at each TB entry, the interpreter path before each block),
+ * waits until none is running, flushes, clears every jump cache and lets them go; threads
+ * in syscalls count as outside and wait in exec_start until the flush is over.
  *
  * Invariants: translation happens under tb_lock; a TB pointer is only used for chaining if
  * no flush happened since it was obtained (tb_flush_count); every C access to guest memory
- * during guest execution is covered by this loop's fault recovery point.
+ * during guest execution is covered by this loop's fault recovery point. In a forked child
+ * only the forking thread exists: the atfork handlers (and a pid check, for children made
+ * by a raw clone) reset the thread set and the locks.
  */
 #include <inttypes.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 #include "exec.h"
 #include "../log.h"
 #include "../loader/guest_mem.h"
+#include "../syscalls/syscall.h"
 #include "../targets/target.h"
 
 enum engine exec_engine = ENGINE_JIT;
@@ -56,6 +74,8 @@ static void log_block(const struct target *t, const struct ir_block *b)
     }
 }
 
+/* Translates the block at pc and inserts it; NULL when the TB table or the code cache is
+ * full (the caller flushes, outside tb_lock, and retries). Called with tb_lock held. */
 static struct tb *translate(struct cpu *cpu, uint64_t pc)
 {
     static __thread struct ir_block *b;
@@ -80,24 +100,17 @@ static struct tb *translate(struct cpu *cpu, uint64_t pc)
     log_block(t, b);
 
     struct tb *tb = tb_alloc();
-    if (!tb) {
-        tb_flush_all();
-        tb = tb_alloc();
-    }
+    if (!tb)
+        return NULL;
     tb->pc = pc;
     tb->guest_size = b->guest_size;
     tb->ninsns = b->ninsns;
-    if (exec_engine == ENGINE_INTERP) {
+    if (exec_engine == ENGINE_INTERP)
         tb->ir = ir_block_clone(b);
-    } else if (x86_gen_tb(b, tb) < 0) {
-        tb_flush_all();
-        tb = tb_alloc();
-        tb->pc = pc;
-        tb->guest_size = b->guest_size;
-        tb->ninsns = b->ninsns;
-        if (x86_gen_tb(b, tb) < 0)
-            fatal(EXIT_STATUS_INTERNAL, "code cache too small for the block at %#" PRIx64, pc);
-    }
+    else if (x86_gen_tb(b, tb) < 0)
+        return NULL;
+    if (log_enabled(LOG_PERFMAP))
+        perfmap_add(tb);
     if (tb->code && log_enabled(LOG_OUT_ASM)) {
         log_printf("OUT: [size=%u]\n", tb->code_size);
         x86_disas(log_file ? log_file : stderr, tb->code, tb->code_size);
@@ -114,17 +127,119 @@ static struct tb *translate(struct cpu *cpu, uint64_t pc)
     return tb;
 }
 
-struct tb *tb_get(struct cpu *cpu, uint64_t pc)
+/* ---- the exclusive section */
+
+struct vcpu {                       /* one guest thread, as the exclusive section sees it */
+    struct cpu *cpu;
+    int running;                    /* 1 inside the running region (atomic) */
+    struct vcpu *next;
+};
+
+static pthread_mutex_t excl_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t excl_cond = PTHREAD_COND_INITIALIZER;
+static struct vcpu *vcpus;          /* every guest thread, under excl_lock */
+static int excl_pending;            /* a flush is waiting or running (atomic) */
+static pid_t excl_pid;              /* the process vcpus describes */
+static __thread struct vcpu *self;
+static __thread struct cpu *current_cpu;
+
+void dispatch_set_current(struct cpu *cpu) { current_cpu = cpu; }
+struct cpu *dispatch_current(void) { return current_cpu; }
+
+static void exec_start(void)
 {
-    struct tb *tb = tb_lookup(pc);
-    if (likely(tb))
-        return tb;
-    pthread_mutex_lock(&tb_lock);
-    tb = tb_lookup(pc);
-    if (!tb)
-        tb = translate(cpu, pc);
+    struct vcpu *v = self;
+    __atomic_store_n(&v->running, 1, __ATOMIC_SEQ_CST);
+    if (likely(!__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST)))
+        return;
+    /* A flush is on: step back out and wait for it to end. */
+    pthread_mutex_lock(&excl_lock);
+    __atomic_store_n(&v->running, 0, __ATOMIC_SEQ_CST);
+    pthread_cond_broadcast(&excl_cond);
+    while (__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST))
+        pthread_cond_wait(&excl_cond, &excl_lock);
+    __atomic_store_n(&v->running, 1, __ATOMIC_SEQ_CST);
+    pthread_mutex_unlock(&excl_lock);
+}
+
+static void exec_end(void)
+{
+    struct vcpu *v = self;
+    __atomic_store_n(&v->running, 0, __ATOMIC_SEQ_CST);
+    if (unlikely(__atomic_load_n(&excl_pending, __ATOMIC_SEQ_CST))) {
+        pthread_mutex_lock(&excl_lock);
+        pthread_cond_broadcast(&excl_cond);
+        pthread_mutex_unlock(&excl_lock);
+    }
+}
+
+/* This process has only this thread (a forked child): forget the others and any lock or
+ * flush they held at the fork. */
+static void excl_reset_child(void)
+{
+    pthread_mutex_init(&excl_lock, NULL);
+    pthread_cond_init(&excl_cond, NULL);
+    pthread_mutex_init(&tb_lock, NULL);
+    excl_pending = 0;
+    vcpus = self;               /* the others' records are leaked: their threads are gone */
+    if (self) {
+        self->next = NULL;
+        self->running = 0;
+    }
+    excl_pid = getpid();
+}
+
+static void excl_atfork_prepare(void)
+{
+    pthread_mutex_lock(&excl_lock);
+    while (excl_pending)
+        pthread_cond_wait(&excl_cond, &excl_lock);
+    pthread_mutex_lock(&tb_lock);       /* no translation or patch half done */
+}
+
+static void excl_atfork_parent(void)
+{
     pthread_mutex_unlock(&tb_lock);
-    return tb;
+    pthread_mutex_unlock(&excl_lock);
+}
+
+static void excl_init_once(void)
+{
+    excl_pid = getpid();
+    pthread_atfork(excl_atfork_prepare, excl_atfork_parent, excl_reset_child);
+}
+
+/* Every other guest thread out of translated code until end_exclusive; the caller is
+ * outside the running region. */
+static void start_exclusive(void)
+{
+    if (excl_pid != getpid())
+        excl_reset_child();     /* a child made by a raw clone: no atfork handler ran */
+    pthread_mutex_lock(&excl_lock);
+    while (excl_pending)
+        pthread_cond_wait(&excl_cond, &excl_lock);
+    __atomic_store_n(&excl_pending, 1, __ATOMIC_SEQ_CST);
+    for (;;) {
+        bool busy = false;
+        for (struct vcpu *v = vcpus; v; v = v->next) {
+            if (v != self && __atomic_load_n(&v->running, __ATOMIC_SEQ_CST)) {
+                v->cpu->interrupt_request = 1;
+                busy = true;
+            }
+        }
+        if (!busy)
+            break;
+        pthread_cond_wait(&excl_cond, &excl_lock);
+    }
+    pthread_mutex_unlock(&excl_lock);
+}
+
+static void end_exclusive(void)
+{
+    pthread_mutex_lock(&excl_lock);
+    __atomic_store_n(&excl_pending, 0, __ATOMIC_SEQ_CST);
+    pthread_cond_broadcast(&excl_cond);
+    pthread_mutex_unlock(&excl_lock);
 }
 
 static void jc_clear(struct cpu *cpu)
@@ -133,34 +248,127 @@ static void jc_clear(struct cpu *cpu)
         cpu->jc[i].guest_pc = JC_EMPTY;
 }
 
-static void flush_translations(struct cpu *cpu)
+/* Drops every translation; the caller is outside the running region. */
+static void flush_translations(void)
 {
+    start_exclusive();
     pthread_mutex_lock(&tb_lock);
     tb_flush_all();
     pthread_mutex_unlock(&tb_lock);
-    jc_clear(cpu);
+    pthread_mutex_lock(&excl_lock);
+    for (struct vcpu *v = vcpus; v; v = v->next)
+        jc_clear(v->cpu);
+    if (current_cpu && !self)
+        jc_clear(current_cpu);  /* a CPU not running yet (start-up) */
+    pthread_mutex_unlock(&excl_lock);
+    end_exclusive();
 }
 
-static const struct { int sig; const char *name; } exc_signals[] = {
-    [EXC_ILLEGAL]      = { SIGILL,  "SIGILL (illegal instruction)" },
-    [EXC_BREAKPOINT]   = { SIGTRAP, "SIGTRAP (breakpoint)" },
-    [EXC_SEGV_MAPERR]  = { SIGSEGV, "SIGSEGV (address not mapped)" },
-    [EXC_SEGV_ACCERR]  = { SIGSEGV, "SIGSEGV (invalid permissions)" },
-    [EXC_FETCH_MAPERR] = { SIGSEGV, "SIGSEGV (instruction fetch)" },
-    [EXC_BUS]          = { SIGBUS,  "SIGBUS (bus error)" },
+static void vcpu_register(struct cpu *cpu)
+{
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
+    pthread_once(&once, excl_init_once);
+    struct vcpu *v = calloc(1, sizeof(*v));
+    if (!v)
+        fatal(EXIT_STATUS_INTERNAL, "out of memory for a guest thread");
+    v->cpu = cpu;
+    current_cpu = cpu;
+    if (excl_pid != getpid())
+        excl_reset_child();
+    pthread_mutex_lock(&excl_lock);
+    v->next = vcpus;
+    vcpus = v;
+    self = v;
+    pthread_mutex_unlock(&excl_lock);
+}
+
+void dispatch_thread_exit(struct cpu *cpu)
+{
+    struct vcpu *v = self;
+    if (!v)
+        return;
+    pthread_mutex_lock(&excl_lock);
+    for (struct vcpu **p = &vcpus; *p; p = &(*p)->next) {
+        if (*p == v) {
+            *p = v->next;
+            break;
+        }
+    }
+    pthread_cond_broadcast(&excl_cond);
+    pthread_mutex_unlock(&excl_lock);
+    free(v);
+    self = NULL;
+}
+
+/* Called when guest code is modified through the syscall layer (riscv_flush_icache) or
+ * unmapped: the simple, always-correct policy is a full flush. */
+void dispatch_request_flush(void)
+{
+    if (current_cpu)
+        flush_translations();
+}
+
+/* ---- finding TBs */
+
+struct tb *tb_get(struct cpu *cpu, uint64_t pc)
+{
+    struct tb *tb = tb_lookup(pc);
+    if (likely(tb))
+        return tb;
+    for (unsigned attempt = 0;; attempt++) {
+        pthread_mutex_lock(&tb_lock);
+        tb = tb_lookup(pc);
+        if (!tb)
+            tb = translate(cpu, pc);
+        pthread_mutex_unlock(&tb_lock);
+        if (tb)
+            return tb;
+        if (attempt > 0)
+            fatal(EXIT_STATUS_INTERNAL, "code cache too small for the block at %#" PRIx64, pc);
+        /* Full: flush, which needs this thread out of the running region meanwhile. */
+        bool running = self && self->running;
+        if (running)
+            exec_end();
+        flush_translations();
+        if (running)
+            exec_start();
+    }
+}
+
+/* ---- guest faults */
+
+static const struct {
+    int sig, code;              /* guest signal and si_code */
+    bool at_pc;                 /* si_addr is the PC (else cpu->fault_addr) */
+    const char *name;
+} exc_signals[] = {
+    [EXC_ILLEGAL]      = { SIGILL,  1 /* ILL_ILLOPC */,  true,  "SIGILL (illegal instruction)" },
+    [EXC_BREAKPOINT]   = { SIGTRAP, 1 /* TRAP_BRKPT */,  true,  "SIGTRAP (breakpoint)" },
+    [EXC_SEGV_MAPERR]  = { SIGSEGV, 1 /* SEGV_MAPERR */, false, "SIGSEGV (address not mapped)" },
+    [EXC_SEGV_ACCERR]  = { SIGSEGV, 2 /* SEGV_ACCERR */, false, "SIGSEGV (invalid permissions)" },
+    [EXC_FETCH_MAPERR] = { SIGSEGV, 1 /* SEGV_MAPERR */, false, "SIGSEGV (instruction fetch)" },
+    [EXC_BUS]          = { SIGBUS,  1 /* BUS_ADRALN */,  false, "SIGBUS (bus error)" },
 };
 
-/* A guest exception with no guest handler: the guest dies of the matching signal, and so
- * does crossrun, so the parent sees the same status as on hardware. (Delivery to guest
- * handlers comes with signal support.) */
-static NORETURN void guest_exception(struct cpu *cpu, enum guest_exc cause)
+/* A guest exception: the guest's handler runs next if it has one that may run now;
+ * otherwise the guest dies of the matching signal, and so does crossrun, so the parent sees
+ * the same status as on hardware. */
+static void guest_exception(struct cpu *cpu, enum guest_exc cause)
 {
-    int sig = SIGSEGV;
+    int sig = SIGSEGV, code = 1;
+    bool at_pc = false;
     const char *name = "SIGSEGV";
     if (cause < ARRAY_SIZE(exc_signals) && exc_signals[cause].sig) {
         sig = exc_signals[cause].sig;
+        code = exc_signals[cause].code;
+        at_pc = exc_signals[cause].at_pc;
         name = exc_signals[cause].name;
     }
+    uint64_t addr = at_pc ? cpu->pc : cpu->fault_addr;
+    if (cause == EXC_FETCH_MAPERR && guest_page_prot(addr))
+        code = 2;               /* mapped but not executable: SEGV_ACCERR */
+    if (signal_deliver_fault(cpu, sig, code, addr))
+        return;
     fflush(stdout);
     if (sig == SIGSEGV || sig == SIGBUS)
         warn("guest %s killed by %s at pc %#" PRIx64 ", address %#" PRIx64, cpu->target->name,
@@ -176,24 +384,21 @@ static NORETURN void guest_exception(struct cpu *cpu, enum guest_exc cause)
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, sig);
-    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
     raise(sig);
     _exit(128 + sig);
 }
 
-void cpu_loop(struct cpu *cpu)
+/* ---- the run loop */
+
+/* Runs blocks, chaining them, until one exits for a reason the caller handles outside the
+ * running region (syscall, exception, flush, interrupt). */
+static unsigned run_blocks(struct cpu *cpu, bool no_chain)
 {
-    struct fault_recover rec;
-    fault_recover_point = &rec;
-    if (sigsetjmp(rec.jb, 0)) {
-        /* A C access to guest memory faulted; the CPU state is exact (see fault.c). */
-        fault_recover_point = &rec;
-        cpu->fault_addr = rec.addr;
-        guest_exception(cpu, rec.cause);
-    }
-    bool no_chain = log_enabled(LOG_EXEC) || log_enabled(LOG_CPU);
     struct tb *tb = tb_get(cpu, cpu->pc);
     for (;;) {
+        if (unlikely(cpu->interrupt_request))
+            return EXIT_INTERRUPT;          /* cpu->pc is tb->pc: nothing of it ran */
         if (unlikely(log_enabled(LOG_EXEC)))
             log_printf("Trace: %#" PRIx64 " [%u insns]\n", tb->pc, tb->ninsns);
         if (unlikely(log_enabled(LOG_CPU)))
@@ -224,35 +429,53 @@ void cpu_loop(struct cpu *cpu)
             }
             continue;
         case EXIT_SYSCALL:
+        case EXIT_EXCEPTION:
+        case EXIT_FLUSH:
+        case EXIT_INTERRUPT:
+            return reason;
+        default:
+            panic("translated code returned unknown exit reason %u", reason);
+        }
+    }
+}
+
+void cpu_loop(struct cpu *cpu)
+{
+    struct fault_recover rec;
+    vcpu_register(cpu);
+    fault_recover_point = &rec;
+    if (sigsetjmp(rec.jb, 0)) {
+        /* A C access to guest memory faulted; the CPU state is exact (see fault.c). */
+        fault_recover_point = &rec;
+        if (self->running)
+            exec_end();
+        cpu->fault_addr = rec.addr;
+        guest_exception(cpu, rec.cause);
+        signal_deliver_pending(cpu);
+    }
+    bool no_chain = log_enabled(LOG_EXEC) || log_enabled(LOG_CPU);
+    for (;;) {
+        exec_start();
+        unsigned reason = run_blocks(cpu, no_chain);
+        exec_end();
+        switch ((enum exit_reason)reason) {
+        case EXIT_SYSCALL:
             dbt_stats.syscalls++;
             cpu->target->syscall(cpu);
             break;
         case EXIT_EXCEPTION:
             guest_exception(cpu, (enum guest_exc)cpu->exit_arg);
+            break;
         case EXIT_FLUSH:
-            flush_translations(cpu);
+            flush_translations();
             break;
         case EXIT_INTERRUPT:
+        default:
+            /* Cleared before looking for signals, so none recorded from here on is lost. */
             cpu->interrupt_request = 0;
             break;
-        default:
-            panic("translated code returned unknown exit reason %u", reason);
         }
-        tb = tb_get(cpu, cpu->pc);
-    }
-}
-
-/* Called when guest code is modified through the syscall layer (riscv_flush_icache) or
- * unmapped: the simple, always-correct policy is a full flush at the next block boundary. */
-static __thread struct cpu *current_cpu;
-void dispatch_set_current(struct cpu *cpu) { current_cpu = cpu; }
-void dispatch_request_flush(void)
-{
-    if (current_cpu) {
-        pthread_mutex_lock(&tb_lock);
-        tb_flush_all();
-        pthread_mutex_unlock(&tb_lock);
-        jc_clear(current_cpu);
+        signal_deliver_pending(cpu);
     }
 }
 

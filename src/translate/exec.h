@@ -174,6 +174,9 @@ void dispatch_set_current(struct cpu *cpu);
 struct cpu *dispatch_current(void);
 /* A guest thread ends (thread.c): its CPU leaves the set the exclusive section waits for. */
 void dispatch_thread_exit(struct cpu *cpu);
+/* Names a TB's host code in /tmp/perf-PID.map (-d perfmap); perfmap_flush at exit. */
+void perfmap_add(const struct tb *tb);
+void perfmap_flush(void);
 /* Prints dbt_stats to the log (-d stats). */
 void dbt_print_stats(void);
 
