@@ -6,7 +6,8 @@
 #
 # Usage: scripts/build-real-programs.sh [PROG...]     PROG: lua xz sqlite busybox (default: all)
 # Products: build/real/bin/<prog>.<native|static|dynamic>; sources in build/real/src/, logs in
-# build/real/log/, stamps in build/real/stamp/. A second run rebuilds nothing (a stamp per step);
+# build/real/log/, stamps in build/real/stamp/. A second run rebuilds nothing (a stamp per step,
+# holding a hash of the step's recipe: a changed build function rebuilds that program);
 # delete build/real/stamp/<prog>.* to force a rebuild.
 # Prints "SKIP real.<prog>: reason" when a tool or the network is missing and goes on with the
 # other programs; "BUILD real.<prog>.<variant>: N s" per step it ran; exit status 0 unless a
@@ -200,9 +201,19 @@ check_needed() {
     echo "$missing"
 }
 
+# recipe PROG: a hash of the shell functions that build PROG, kept in its stamps, so that a
+# changed recipe rebuilds (and an unchanged one never does).
+recipe() {
+    local fns="build_$1 variant_cc variant_ldflags variant_host"
+    [ "$1" = sqlite ] && fns="$fns build_sqlite_amalgamation"
+    # shellcheck disable=SC2086
+    declare -f $fns | sha256sum | cut -c1-16
+}
+
 build_variant() {
     local prog=$1 v=$2 t0=$SECONDS log=$REAL_LOG/$1.$2.log
-    [ -f "$REAL_STAMP/$prog.$v" ] && [ -x "$REAL_BIN/$prog.$v" ] && return 0
+    [ -f "$REAL_STAMP/$prog.$v" ] && [ -x "$REAL_BIN/$prog.$v" ] \
+        && [ "$(cat "$REAL_STAMP/$prog.$v")" = "$(recipe "$prog")" ] && return 0
     if "build_$prog" "$v" >"$log" 2>&1; then
         if [ "$v" = dynamic ] && [ -n "$(check_needed "$REAL_BIN/$prog.$v")" ]; then
             echo "FAIL real.$prog.$v.build: libraries not in $REAL_SYSROOT:$(check_needed "$REAL_BIN/$prog.$v")"
@@ -210,7 +221,7 @@ build_variant() {
             failed=1
             return
         fi
-        touch "$REAL_STAMP/$prog.$v"
+        recipe "$prog" >"$REAL_STAMP/$prog.$v"
         echo "BUILD real.$prog.$v: $((SECONDS - t0)) s"
     else
         echo "FAIL real.$prog.$v.build: see $log: $(grep -m1 -iE 'error|fatal' "$log" | head -c 200)"

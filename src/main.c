@@ -13,8 +13,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
+#include "binfmt.h"
 #include "common.h"
 #include "log.h"
 #include "loader/guest_mem.h"
@@ -24,6 +27,9 @@
 #include "translate/exec.h"
 
 #define CROSSRUN_VERSION "0.1.0"
+#ifndef AT_FLAGS_PRESERVE_ARGV0
+#define AT_FLAGS_PRESERVE_ARGV0 1   /* linux/binfmts.h, Linux 5.12 */
+#endif
 #define CODE_CACHE_SIZE (256u << 20)
 
 extern char **environ;
@@ -58,6 +64,11 @@ static void usage(FILE *out)
 "  --engine=E       jit (default: x86-64 translation) or interp (IR interpreter)  CROSSRUN_ENGINE\n"
 "  -h, --help       show this help\n"
 "  --version        show the version\n"
+"\n"
+"\n"
+"crossrun binfmt install|uninstall|status registers crossrun with binfmt_misc, so that\n"
+"foreign programs run directly (crossrun binfmt --help). Started that way, crossrun takes\n"
+"no options from the command line: use the variables above.\n"
 "\n"
 "Exit status: the guest program's; 2 bad command line; 126 cannot execute; 127 not found.\n");
 }
@@ -212,9 +223,15 @@ static void record_reexec(const struct options *o)
     static char *args[16];
     unsigned n = 0;
     ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+    struct stat by_path, running;
+    /* In a chroot started through binfmt_misc (flag F) our own path is often not there, or
+     * is another file: then a foreign execve goes to the host's execve, and binfmt_misc
+     * starts crossrun again. */
     if (len > 0) {
         self[len] = 0;
-        guest_process.crossrun_path = self;
+        if (stat(self, &by_path) == 0 && stat("/proc/self/exe", &running) == 0 &&
+            by_path.st_dev == running.st_dev && by_path.st_ino == running.st_ino)
+            guest_process.crossrun_path = self;
     }
     /* Paths are made absolute: the guest may chdir before it execs. */
     if (o->sysroot) {
@@ -248,6 +265,30 @@ static void record_reexec(const struct options *o)
     args[n++] = exec_engine == ENGINE_INTERP ? "--engine=interp" : "--engine=jit";
     args[n] = NULL;
     guest_process.crossrun_args = args;
+}
+
+/* Started by binfmt_misc with its P flag, the kernel runs { crossrun, path, argv0, args... }
+ * and says so in AT_FLAGS: every argument after argv[0] is then the guest's, and options
+ * come only from the environment. Without P it runs { crossrun, path, args... }, which
+ * ordinary parsing handles (it stops at the path). */
+static bool started_by_binfmt_with_argv0(int argc)
+{
+    return argc >= 2 && (getauxval(AT_FLAGS) & AT_FLAGS_PRESERVE_ARGV0);
+}
+
+/* binfmt_misc's O flag passes the program already open in AT_EXECFD; -1 otherwise. */
+static int binfmt_exec_fd(void)
+{
+    errno = 0;
+    unsigned long fd = getauxval(AT_EXECFD);
+    return errno == 0 && fd <= INT_MAX ? (int)fd : -1;
+}
+
+/* `crossrun binfmt ...` is the subcommand unless a file named binfmt is the program. */
+static bool is_subcommand(int argc, char **argv, const char *name)
+{
+    struct stat st;
+    return argc >= 2 && strcmp(argv[1], name) == 0 && !(stat(name, &st) == 0 && S_ISREG(st.st_mode));
 }
 
 static void at_exit_stats(void)
@@ -290,23 +331,35 @@ int main(int argc, char **argv)
     if ((v = getenv("QEMU_UNSET_ENV")) && *v) env_list(&o, v, env_unset);
     if ((v = getenv("CROSSRUN_ENGINE")) && *v) set_engine(v);
 
-    if (argc >= 2 && (strcmp(argv[1], "binfmt") == 0 || strcmp(argv[1], "sysemu") == 0) &&
-        access(argv[1], F_OK) != 0)
-        fatal(EXIT_STATUS_USAGE, "%s: not implemented yet in this version", argv[1]);
-
-    int prog = parse_options(argc, argv, &o);
-    if (o.cpu_model && strcmp(o.cpu_model, "help") == 0) {
-        list_cpu_models();
-        return 0;
-    }
-    if (prog >= argc) {
-        usage(stderr);
-        return EXIT_STATUS_USAGE;
+    int prog, guest_argc;
+    char **guest_argv;
+    if (started_by_binfmt_with_argv0(argc)) {
+        prog = 1;
+        guest_argv = &argv[2];
+        guest_argc = argc - 2;
+        o.argv0 = NULL;                 /* the kernel kept the real one */
+    } else {
+        if (is_subcommand(argc, argv, "binfmt"))
+            return binfmt_main(argc - 1, argv + 1);
+        if (argc >= 2 && strcmp(argv[1], "sysemu") == 0 && access(argv[1], F_OK) != 0)
+            fatal(EXIT_STATUS_USAGE, "%s: not implemented yet in this version", argv[1]);
+        prog = parse_options(argc, argv, &o);
+        if (o.cpu_model && strcmp(o.cpu_model, "help") == 0) {
+            list_cpu_models();
+            return 0;
+        }
+        if (prog >= argc) {
+            usage(stderr);
+            return EXIT_STATUS_USAGE;
+        }
+        guest_argv = &argv[prog];
+        guest_argc = argc - prog;
     }
     setup_logging(&o);
     const char *path = argv[prog];
+    int exec_fd = binfmt_exec_fd();
 
-    const struct target *t = elf_probe(path);
+    const struct target *t = elf_probe_fd(exec_fd, path);
     guest_mem_init();
     int err = code_cache_init(CODE_CACHE_SIZE);
     if (err < 0)
@@ -336,12 +389,13 @@ int main(int argc, char **argv)
     record_reexec(&o);
 
     static struct load_info li;
-    elf_load(path, t, o.sysroot, &li);
-    char **guest_argv = &argv[prog];
-    if (o.argv0)
+    elf_load_fd(exec_fd, path, t, o.sysroot, &li);
+    if (exec_fd >= 0)
+        close(exec_fd);                 /* mapped now; the guest must not inherit it */
+    if (o.argv0 && guest_argc > 0)
         guest_argv[0] = (char *)o.argv0;
     static char *empty_env[1];
-    setup_stack(&li, t, cpu, argc - prog, guest_argv, o.env ? o.env : empty_env, path);
+    setup_stack(&li, t, cpu, guest_argc, guest_argv, o.env ? o.env : empty_env, path);
     t->set_entry(cpu, li.start_pc, li.sp);
 
     guest_code_flush = dispatch_request_flush;

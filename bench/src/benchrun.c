@@ -5,12 +5,13 @@
  * Runs PROGRAM once with its standard streams redirected (default /dev/null) in a process group
  * of its own, and prints one line on its own stdout:
  *
- *   <wall seconds> <peak RSS KiB> <status>
+ *   <wall seconds> <peak RSS KiB> <status> <CPU seconds>
  *
  * wall: CLOCK_MONOTONIC from just before fork to wait4's return. peak RSS: ru_maxrss of the
  * child as wait4 reports it (the largest of the child and the descendants it waited for).
  * status: the exit code, 128+N for death by signal N, 124 when TIMEOUT_S passed (the whole
- * group is then killed with SIGKILL), 127 when PROGRAM could not be started.
+ * group is then killed with SIGKILL), 127 when PROGRAM could not be started. CPU: user + system
+ * time of the child (less disturbed than wall time when other work shares the machine).
  * benchrun's own exit status is 0 unless its command line or a system call of its own failed. */
 #include <errno.h>
 #include <fcntl.h>
@@ -128,6 +129,8 @@ int main(int argc, char **argv)
         code = 128 + WTERMSIG(status);
     else
         code = 255;
-    printf("%.6f %ld %d\n", wall, ru.ru_maxrss, code);
+    double cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+                 (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+    printf("%.6f %ld %d %.6f\n", wall, ru.ru_maxrss, code, cpu);
     return 0;
 }

@@ -94,22 +94,24 @@ static bool read_exact(int fd, void *buf, size_t n, uint64_t off)
     return true;
 }
 
-/* Opens path and reads its ELF header: fatal unless it is a 64-bit little-endian ELF
- * executable or shared object. Does not look at the machine or the program headers yet. */
-static void image_open(const char *path, struct elf_image *img)
+/* Opens path (or, when open_fd >= 0, a close-on-exec duplicate of that already open file,
+ * path naming it in messages) and reads its ELF header: fatal unless it is a 64-bit
+ * little-endian ELF executable or shared object. Does not look at the machine or the
+ * program headers yet. */
+static void image_open_fd(const char *path, int open_fd, struct elf_image *img)
 {
     memset(img, 0, sizeof(*img));
     img->path = path;
     img->fd = -1;
     img->interp_index = -1;
     struct stat st;
-    if (stat(path, &st) < 0)
+    if (open_fd >= 0 ? fstat(open_fd, &st) < 0 : stat(path, &st) < 0)
         open_failed(path, errno);
     if (S_ISDIR(st.st_mode))
         fatal(EXIT_STATUS_CANNOT_RUN, "%s: Is a directory", path);
     if (!S_ISREG(st.st_mode))
         fatal(EXIT_STATUS_CANNOT_RUN, "%s: not a regular file", path);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open_fd >= 0 ? fcntl(open_fd, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         open_failed(path, errno);
     if (fstat(fd, &st) < 0)
@@ -173,6 +175,11 @@ static void image_open(const char *path, struct elf_image *img)
             malformed(path, "program header %zu: %s", i, elf_errmsg(-1));
     img->phnum = phnum;
     elf_end(e);
+}
+
+static void image_open(const char *path, struct elf_image *img)
+{
+    image_open_fd(path, -1, img);
 }
 
 /* Checks the machine and returns the guest's target (fatal for anything we cannot run). */
@@ -256,8 +263,13 @@ static void image_close(struct elf_image *img)
 
 const struct target *elf_probe(const char *path)
 {
+    return elf_probe_fd(-1, path);
+}
+
+const struct target *elf_probe_fd(int fd, const char *path)
+{
     struct elf_image img;
-    image_open(path, &img);
+    image_open_fd(path, fd, &img);
     const struct target *t = image_target(&img);
     image_check_segments(&img);
     image_close(&img);
@@ -394,11 +406,17 @@ static uint64_t stack_size(void)
 
 void elf_load(const char *path, const struct target *t, const char *sysroot, struct load_info *li)
 {
+    elf_load_fd(-1, path, t, sysroot, li);
+}
+
+void elf_load_fd(int fd, const char *path, const struct target *t, const char *sysroot,
+                 struct load_info *li)
+{
     guest_mem_init();
     memset(li, 0, sizeof(*li));
 
     struct elf_image prog;
-    image_open(path, &prog);
+    image_open_fd(path, fd, &prog);
     if (image_target(&prog) != t)
         fatal(EXIT_STATUS_CANNOT_RUN, "%s: not a %s program", path, t->name);
     image_check_segments(&prog);

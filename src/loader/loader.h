@@ -34,6 +34,13 @@ const struct target *elf_probe(const char *path);
 /* Maps the program (and its PT_INTERP interpreter, found under sysroot first when sysroot is
  * non-NULL) into guest memory, sets up brk and the stack mapping. Fatal on errors. */
 void elf_load(const char *path, const struct target *t, const char *sysroot, struct load_info *li);
+/* The same for a program the caller already has open as fd (binfmt_misc's O flag passes
+ * one in AT_EXECFD, for programs that are executable but not readable); path names it in
+ * messages. The loader works on a duplicate: fd stays open and stays the caller's. fd < 0
+ * means "open path", as elf_probe/elf_load do. */
+const struct target *elf_probe_fd(int fd, const char *path);
+void elf_load_fd(int fd, const char *path, const struct target *t, const char *sysroot,
+                 struct load_info *li);
 /* Builds argv/envp/auxv on the guest stack; sets li->sp. execfn is AT_EXECFN. Does not set
  * CPU registers: the caller does t->set_entry(cpu, li->start_pc, li->sp). */
 void setup_stack(struct load_info *li, const struct target *t, struct cpu *cpu, int argc,

@@ -327,6 +327,12 @@ void signal_thread_init(uint64_t mask);
 void signal_thread_start(void);
 /* In a forked child: nothing pending. */
 void signal_fork_child(void);
+/* A host syscall for a call that may block: returns -EINTR without blocking when a signal
+ * for the guest was recorded since the last delivery, even one arriving just before the
+ * syscall instruction (signal.c). Result: the kernel's (-errno on failure, never -1/errno). */
+long safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+/* After the first host thread is created (host glibc takes signal 33 then). */
+void signal_host_threads_started(void);
 
 /* ---- thread bookkeeping (proc.c; per thread) */
 extern __thread uint64_t guest_clear_child_tid;

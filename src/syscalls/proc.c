@@ -335,9 +335,10 @@ int64_t sys_futex(struct cpu *cpu, const uint64_t a[6])
             return -EAGAIN;
         if (a[3] && get_guest_timespec(&ts, a[3]))
             return -EFAULT;
-        /* The host checks the value again atomically and sleeps until woken or timed out. */
-        return host_result(syscall(__NR_futex, g2h(uaddr), op, val, a[3] ? &ts : NULL,
-                                   NULL, val3));
+        /* The host checks the value again atomically and sleeps until woken or timed out;
+         * safe_syscall: a guest signal arriving just before it cannot be slept through. */
+        return safe_syscall(__NR_futex, (long)g2h(uaddr), op, val, (long)(a[3] ? &ts : NULL),
+                            0, val3);
     }
     case FUTEX_WAKE:
     case FUTEX_WAKE_BITSET:
@@ -360,8 +361,8 @@ int64_t sys_futex(struct cpu *cpu, const uint64_t a[6])
             return -EFAULT;
         if (cmd == FUTEX_WAIT_REQUEUE_PI && ((uaddr2 & 3) || !guest_range_valid(uaddr2, 4)))
             return (uaddr2 & 3) ? -EINVAL : -EFAULT;
-        return host_result(syscall(__NR_futex, g2h(uaddr), op, val, a[3] ? &ts : NULL,
-                                   cmd == FUTEX_WAIT_REQUEUE_PI ? g2h(uaddr2) : NULL, val3));
+        return safe_syscall(__NR_futex, (long)g2h(uaddr), op, val, (long)(a[3] ? &ts : NULL),
+                            (long)(cmd == FUTEX_WAIT_REQUEUE_PI ? g2h(uaddr2) : NULL), val3);
     default:
         report_unimp_once("futex", (uint64_t)cmd, "unsupported futex operation %d", cmd);
         return -ENOSYS;

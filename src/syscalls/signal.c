@@ -26,11 +26,16 @@
  * returns EINTR. signal_syscall_result then asks the target hook to restart the call
  * (SYSCALL_RESTART: PC back on the syscall instruction) when the call is one SA_RESTART
  * restarts and the handler about to run has SA_RESTART (or no guest handler is pending);
- * otherwise the guest sees EINTR. A known race, as in any emulator without a safe-syscall
- * trampoline: a signal arriving after the last check and before a blocking host syscall
- * starts is recorded but delivered only when that syscall returns. sigsuspend, sigtimedwait
- * and the calls with a temporary mask (ppoll, pselect6, epoll_pwait: host_wait_mask) block
- * host signals around their check and wait, so they do not have it.
+ * otherwise the guest sees EINTR. The race: a signal arriving after the dispatcher's last
+ * check and before a blocking host syscall starts would be recorded but delivered only when
+ * that syscall returns. safe_syscall closes it (the safe-syscall idea): it tests a per-thread
+ * flag record_signal sets just before its syscall instruction, and record_signal moves a
+ * thread it interrupts between that test and the instruction to a "return -EINTR" exit.
+ * futex waits use it; the other blocking calls of the syscall layer still use plain host
+ * syscalls and keep the race (a signal in that window of a few instructions waits for the
+ * call to return). sigsuspend, sigtimedwait and the calls with a temporary mask (ppoll,
+ * pselect6, epoll_pwait: host_wait_mask) block host signals around their check and wait,
+ * so they do not have it either.
  *
  * Not done: queueing of real-time signals (one pending instance per number, the last
  * siginfo wins), robust-futex cleanup, signals of other processes' threads by tid.
@@ -47,6 +52,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/time.h>
+#include <ucontext.h>
 #include <unistd.h>
 #include <asm/unistd.h>
 #include "internal.h"
@@ -112,6 +118,43 @@ static __thread bool wait_mask_used;        /* host_wait_mask was called during 
 static __thread uint64_t wait_mask;
 
 static uint64_t sigreturn_page;             /* guest address of the "[vdso]" trampoline, or 0 */
+static __thread volatile int32_t sig_kick;  /* a deliverable signal was recorded: safe_syscall
+                                               must not block (cleared by delivery) */
+
+/* ---- safe_syscall (x86_64): (flag, nr, a1..a6) -> raw kernel result. Between
+ * safe_syscall_start and safe_syscall_end the syscall has not been entered yet: a signal
+ * arriving there is sent to safe_syscall_eintr instead (record_signal). */
+__asm__(".text\n"
+        ".type crossrun_safe_syscall_raw, @function\n"
+        "crossrun_safe_syscall_raw:\n"
+        "    movq %rsi, %rax\n"          /* nr */
+        "    movq %rdi, %r11\n"          /* &flag */
+        "    movq %rdx, %rdi\n"
+        "    movq %rcx, %rsi\n"
+        "    movq %r8, %rdx\n"
+        "    movq %r9, %r10\n"
+        "    movq 8(%rsp), %r8\n"
+        "    movq 16(%rsp), %r9\n"
+        "crossrun_safe_syscall_start:\n"
+        "    cmpl $0, (%r11)\n"
+        "    jne crossrun_safe_syscall_eintr\n"
+        "    syscall\n"
+        "crossrun_safe_syscall_end:\n"
+        "    ret\n"
+        "crossrun_safe_syscall_eintr:\n"
+        "    movq $-4, %rax\n"           /* -EINTR */
+        "    ret\n"
+        ".size crossrun_safe_syscall_raw, .-crossrun_safe_syscall_raw\n");
+long crossrun_safe_syscall_raw(volatile int32_t *flag, long nr, long a1, long a2, long a3,
+                               long a4, long a5, long a6);
+extern const char crossrun_safe_syscall_start[], crossrun_safe_syscall_end[],
+    crossrun_safe_syscall_eintr[];
+_Static_assert(EINTR == 4, "the -EINTR of safe_syscall's asm");
+
+long safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6)
+{
+    return crossrun_safe_syscall_raw(&sig_kick, nr, a1, a2, a3, a4, a5, a6);
+}
 
 /* ---- the host's share of the guest mask (raw syscalls: 64-bit kernel sigsets) */
 
@@ -172,7 +215,6 @@ uint64_t host_wait_mask(uint64_t guest_mask)
 
 static void record_signal(int sig, siginfo_t *si, void *ctx)
 {
-    (void)ctx;
     if (sig < 1 || sig > GUEST_NSIG)
         return;
     int saved_errno = errno;
@@ -187,6 +229,15 @@ static void record_signal(int sig, siginfo_t *si, void *ctx)
     struct cpu *cpu = dispatch_current();
     if (cpu)
         cpu->interrupt_request = 1;
+    if (!(guest_sigmask & bit)) {
+        sig_kick = 1;
+        /* caught between safe_syscall's test and its syscall instruction: do not enter */
+        ucontext_t *uc = ctx;
+        uintptr_t rip = uc ? (uintptr_t)uc->uc_mcontext.gregs[REG_RIP] : 0;
+        if (rip >= (uintptr_t)crossrun_safe_syscall_start &&
+            rip < (uintptr_t)crossrun_safe_syscall_end)
+            uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)crossrun_safe_syscall_eintr;
+    }
     errno = saved_errno;
 }
 
@@ -422,6 +473,7 @@ static uint64_t recorded_pending(void)
 
 void signal_deliver_pending(struct cpu *cpu)
 {
+    sig_kick = 0;       /* before looking: a signal recorded from now on sets it again */
     for (unsigned n = 0; n < GUEST_NSIG; n++) {
         uint64_t ready = recorded_pending() & ~guest_sigmask;
         if (!ready)
@@ -616,12 +668,15 @@ int64_t sys_rt_sigreturn(struct cpu *cpu, const uint64_t a[6])
 {
     const struct target *t = cpu->target;
     struct target_sigreturn r;
+    uint64_t frame_sp = t->get_sp ? t->get_sp(cpu) : 0;
     if (!t->restore_sigframe || !t->restore_sigframe(cpu, &r))
         force_sigsegv(cpu, "bad signal frame in rt_sigreturn");
     guest_sigmask = r.mask & ~UNBLOCKABLE;
     sync_host_mask();
-    /* restore_altstack: ignored while on the alternate stack (Linux: EPERM, squashed) */
-    if (!on_sig_stack(t->get_sp(cpu))) {
+    /* restore_altstack: refused while the frame is on the current alternate stack (Linux:
+     * EPERM, squashed; the kernel tests the stack pointer of the sigreturn, as checked on
+     * the host: a handler that re-armed the stack it runs on keeps that setting). */
+    if (!on_sig_stack(frame_sp)) {
         uint32_t mode = (uint32_t)r.ss_flags & ~GUEST_SS_AUTODISARM;
         if (mode == GUEST_SS_DISABLE)
             guest_altstack = (struct guest_stack){ 0, 0, 0, 0 };
@@ -825,6 +880,16 @@ void signal_thread_init(uint64_t mask)
 void signal_thread_start(void)
 {
     host_setmask(guest_sigmask & HOST_HELD, NULL);
+}
+
+/* Host glibc's first pthread_create installs its own SIGSETXID handler (late_init): the
+ * guest's dispositions of 32 and 33 are put back afterwards. */
+void signal_host_threads_started(void)
+{
+    pthread_mutex_lock(&sigact_lock);
+    set_host_disposition(GUEST_SIGCANCEL, &guest_sigactions[GUEST_SIGCANCEL]);
+    set_host_disposition(GUEST_SIGSETXID, &guest_sigactions[GUEST_SIGSETXID]);
+    pthread_mutex_unlock(&sigact_lock);
 }
 
 void signal_fork_child(void)

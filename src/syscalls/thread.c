@@ -136,6 +136,9 @@ int64_t clone_thread(struct cpu *cpu, uint64_t flags, uint64_t newsp, uint64_t p
         free(jc);
         return -EAGAIN;
     }
+    static bool first_done;
+    if (!__atomic_exchange_n(&first_done, true, __ATOMIC_SEQ_CST))
+        signal_host_threads_started();
     while (sem_wait(&st.started) != 0)
         continue;       /* EINTR: a signal was recorded for the guest; keep waiting */
     sem_destroy(&st.started);

@@ -59,7 +59,39 @@ struct cpu {
     struct jc_entry *jc;            /* this thread's indirect-jump cache, JC_SIZE entries */
     const struct target *target;
     uint64_t insn_count;            /* guest instructions run, when counted (-d stats) */
+    /* The guest's FP environment for the IR's floating-point ops (IR.md "Floating point"):
+     * rounding mode and accrued flags in the layout of the x86 MXCSR (FP_ENV_*). While
+     * translated code runs, the host MXCSR holds it and this copy is stale; it is exact
+     * whenever C code runs (dispatcher, helpers, syscalls). 0 reads as FP_ENV_DEFAULT. */
+    uint32_t fp_env;
+    /* Non-zero: the guest's dynamic rounding mode is one fp_env cannot express (RISC-V
+     * RMM): FP ops that carry a fallback helper must call it instead. */
+    uint8_t fp_fallback;
 };
+
+/* fp_env layout (the x86 MXCSR's, with every exception masked and no FTZ/DAZ). */
+enum {
+    FP_ENV_INVALID   = 1u << 0,     /* accrued flags: sticky until the target clears them */
+    FP_ENV_DENORMAL  = 1u << 1,     /* a denormal operand was seen: unspecified, ignore it */
+    FP_ENV_DIVZERO   = 1u << 2,
+    FP_ENV_OVERFLOW  = 1u << 3,
+    FP_ENV_UNDERFLOW = 1u << 4,     /* tiny after rounding and inexact */
+    FP_ENV_INEXACT   = 1u << 5,
+    FP_ENV_FLAGS     = 0x3fu,
+    FP_ENV_MASKS     = 0x1f80u,     /* all six exceptions masked: always set */
+    FP_ENV_RC_SHIFT  = 13,          /* rounding control, 2 bits: */
+    FP_ENV_RC_MASK   = 3u << 13,
+    FP_ENV_RC_NEAREST = 0,          /* to nearest, ties to even */
+    FP_ENV_RC_DOWN    = 1,          /* toward -infinity */
+    FP_ENV_RC_UP      = 2,          /* toward +infinity */
+    FP_ENV_RC_ZERO    = 3,          /* toward zero */
+    FP_ENV_DEFAULT   = FP_ENV_MASKS,
+};
+/* fp_env with a zero (never initialised) image read as the default. */
+static inline uint32_t fp_env_of(const struct cpu *cpu)
+{
+    return cpu->fp_env ? cpu->fp_env : FP_ENV_DEFAULT;
+}
 
 /* A translation block: the host code (or IR, for the interpreter) of one guest block. */
 struct tb_memop {                   /* a host instruction that accesses guest memory */

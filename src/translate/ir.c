@@ -27,6 +27,9 @@ static const char *const opc_names[IR_OPC_COUNT] = {
     [IR_LOAD] = "load", [IR_STORE] = "store", [IR_LD_ENV] = "ld_env", [IR_ST_ENV] = "st_env",
     [IR_CALL] = "call", [IR_FENCE] = "fence", [IR_EXIT_IF] = "exit_if", [IR_GOTO_TB] = "goto_tb",
     [IR_BRCOND] = "brcond", [IR_GOTO_PTR] = "goto_ptr", [IR_EXIT] = "exit",
+    [IR_FADD] = "fadd", [IR_FSUB] = "fsub", [IR_FMUL] = "fmul", [IR_FDIV] = "fdiv",
+    [IR_FSQRT] = "fsqrt", [IR_FMA] = "fma", [IR_FCMP] = "fcmp", [IR_FTOI] = "ftoi",
+    [IR_FTOI_RTZ] = "ftoi_rtz", [IR_ITOF] = "itof", [IR_FTOF] = "ftof",
 };
 _Static_assert(ARRAY_SIZE(opc_names) == IR_OPC_COUNT, "every IR op has a name");
 
@@ -382,6 +385,50 @@ uint64_t ir_eval_alu(enum ir_opc opc, enum ir_type t, uint64_t x, uint64_t y)
 static bool is_unop(enum ir_opc o) { return o >= IR_MOV && o <= IR_TRUNC; }
 static bool is_binop(enum ir_opc o) { return o >= IR_ADD && o <= IR_MAXU; }
 
+/* The number of value arguments of a floating-point op. */
+static unsigned fp_nargs(enum ir_opc o)
+{
+    switch (o) {
+    case IR_FSQRT: case IR_FTOI: case IR_FTOI_RTZ: case IR_ITOF: case IR_FTOF: return 1;
+    case IR_FMA: return 3;
+    default:     return 2;
+    }
+}
+
+static const char *validate_fp(const struct ir_block *b, const struct ir_op *op)
+{
+    enum ir_opc o = (enum ir_opc)op->opc;
+    enum ir_type t = (enum ir_type)op->type;
+    unsigned n = fp_nargs(o);
+    if (!op->dst)
+        return "no destination";
+    for (unsigned a = 0; a < 4; a++)
+        if ((a < n) != (op->args[a] != IR_NONE))
+            return "argument count";
+    if (o != IR_FCMP && ir_type_of(b, op->dst) != t)
+        return "destination type";
+    switch (o) {
+    case IR_FTOI: case IR_FTOI_RTZ: case IR_ITOF:
+        break;                                  /* the argument may have either type */
+    case IR_FTOF:
+        if (ir_type_of(b, op->args[0]) == t)
+            return "argument of the same format";
+        break;
+    default:
+        for (unsigned a = 0; a < n; a++)
+            if (ir_type_of(b, op->args[a]) != t)
+                return "argument type";
+        break;
+    }
+    if (o == IR_FCMP && op->cond != IR_EQ && op->cond != IR_LT && op->cond != IR_LE)
+        return "condition (eq, lt or le)";
+    if (o == IR_FMA && !op->helper)
+        return "fma needs a fallback helper";
+    if (op->helper && (!op->helper->has_result || op->helper->nargs < 1 + n))
+        return "fallback helper signature";
+    return NULL;
+}
+
 const char *ir_validate(const struct ir_block *b)
 {
     static __thread char msg[160];
@@ -446,6 +493,11 @@ const char *ir_validate(const struct ir_block *b)
         }
         if (o == IR_GOTO_PTR && (!op->args[0] || ir_type_of(b, op->args[0]) != IR_I64))
             BAD("op %u (goto_ptr): target type", i);
+        if (ir_is_fp_op(o)) {
+            const char *why = validate_fp(b, op);
+            if (why)
+                BAD("op %u (%s): %s", i, ir_opc_name(o), why);
+        }
     }
     return NULL;
 #undef BAD
@@ -476,12 +528,15 @@ void ir_dump(const struct ir_block *b, FILE *out)
             continue;
         }
         fprintf(out, "  %s.%s", ir_opc_name(op->opc), op->type == IR_I32 ? "i32" : "i64");
-        if (op->opc == IR_SETCOND || op->opc == IR_SELECT || op->opc == IR_BRCOND || op->opc == IR_EXIT_IF)
+        if (op->opc == IR_SETCOND || op->opc == IR_SELECT || op->opc == IR_BRCOND ||
+            op->opc == IR_EXIT_IF || op->opc == IR_FCMP)
             fprintf(out, ".%s", ir_cond_name(op->cond));
         if (op->opc == IR_LOAD || op->opc == IR_STORE)
             fprintf(out, ".%s%u", op->memop & IR_MEM_SIGNED ? "s" : "u", 8u << (op->memop & IR_MEM_SIZE_MASK));
         if (op->opc == IR_CALL)
             fprintf(out, " %s", op->helper ? op->helper->name : "?");
+        else if (op->helper)
+            fprintf(out, " [fallback %s %#" PRIx64 "]", op->helper->name, (uint64_t)op->imm2);
         fputc(' ', out);
         if (op->dst) {
             dump_val(b, op->dst, out);
@@ -497,6 +552,8 @@ void ir_dump(const struct ir_block *b, FILE *out)
             fprintf(out, " %+" PRId64, op->imm);
         if (op->opc == IR_BRCOND || op->opc == IR_EXIT || op->opc == IR_EXIT_IF)
             fprintf(out, " %#" PRIx64 " %#" PRIx64, (uint64_t)op->imm, (uint64_t)op->imm2);
+        if (ir_is_fp_op(op->opc) && op->opc != IR_FCMP)
+            fprintf(out, " nan=%#" PRIx64, (uint64_t)op->imm);
         fputc('\n', out);
     }
 }

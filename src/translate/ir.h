@@ -19,6 +19,8 @@
 #include <stdio.h>
 #include "../common.h"
 
+struct cpu;
+
 typedef uint16_t ir_val;            /* index into ir_block.vals; 0 = none */
 #define IR_NONE ((ir_val)0)
 
@@ -62,6 +64,21 @@ enum ir_opc {
     IR_FENCE,       /* full memory barrier between guest accesses */
     IR_EXIT_IF,     /* side exit, not a terminator: if (a cond b) leave to the dispatcher with
                        reason imm, cpu->pc = imm2, cpu->exit_arg = args[2] (or 0) */
+    /* floating point (IR.md "Floating point"): an f32 is held in an I32 value, an f64 in an
+     * I64 value (raw IEEE bits); the format of a float operand is its value's type.
+     * Rounding per the dynamic mode in cpu->fp_env, exception flags accrued there. A NaN
+     * result is replaced by imm. With a helper, the op has a fallback: when
+     * cpu->fp_fallback is set (or the host cannot do the op), d = helper(cpu, imm2, a, b, c). */
+    IR_FADD, IR_FSUB, IR_FMUL, IR_FDIV, /* d = a op b, all of the op type */
+    IR_FSQRT,       /* d = sqrt(a) */
+    IR_FMA,         /* d = a * b + args[2] rounded once (needs a helper: the no-FMA fallback) */
+    IR_FCMP,        /* d (either type) = (a cond b) ? 1 : 0 for cond EQ (quiet), LT, LE
+                       (signalling); a and b of the op type; unordered is false */
+    IR_FTOI,        /* d (integer of the op type) = float a rounded per fp_env; saturating;
+                       NaN gives imm */
+    IR_FTOI_RTZ,    /* the same rounded toward zero, whatever fp_env says */
+    IR_ITOF,        /* d (float of the op type) = signed integer a (I32 or I64), rounded */
+    IR_FTOF,        /* d (float of the op type) = float a of the other format, rounded */
     /* terminators */
     IR_GOTO_TB,     /* continue at guest PC imm (chainable exit 0) */
     IR_BRCOND,      /* if (a cond b) continue at imm (exit 0) else at imm2 (exit 1) */
@@ -83,6 +100,12 @@ enum ir_helper_flags {
     IR_HELPER_NO_GLOBALS = 1u << 0,
     /* The helper has no side effects at all and its result depends only on its args. */
     IR_HELPER_PURE       = 1u << 1,
+    /* The helper neither reads nor writes cpu->fp_env and leaves the host's FP control and
+     * status register as it found it: engines need not make the FP environment exact in
+     * the CPU state around the call (a full-sync helper still gets it exact, as it may
+     * fault). Without this flag, cpu->fp_env is exact during the call and what the helper
+     * leaves there is the guest's FP environment after it. */
+    IR_HELPER_NO_FPENV   = 1u << 2,
 };
 /* A helper without IR_HELPER_NO_GLOBALS gets all globals written back to the CPU state
  * and cpu->pc set to the current instruction's PC before the call, and globals reloaded
@@ -191,5 +214,21 @@ const char *ir_validate(const struct ir_block *b);
 void ir_dump(const struct ir_block *b, FILE *out);
 /* Constant folding and dead-temp removal; keeps semantics exactly. */
 void ir_optimize(struct ir_block *b);
+
+/* ---- floating point (ir_fp.c) */
+static inline bool ir_is_fp_op(enum ir_opc o) { return o >= IR_FADD && o <= IR_FTOF; }
+/* Evaluates a floating-point op exactly as IR.md defines it, with fp_env and fp_fallback
+ * taken from (and the flags accrued into) cpu->fp_env; a, b, c are the argument values
+ * (zero-extended when I32); the result is zero-extended when I32. The interpreter's
+ * definition of these ops. */
+uint64_t ir_eval_fp(struct cpu *cpu, const struct ir_block *b, const struct ir_op *op,
+                    uint64_t a, uint64_t x, uint64_t c);
+/* The host has FMA3 (the interpreter's test; the backend has x86_have_fma, which tests may
+ * clear). */
+bool ir_fp_host_fma(void);
+/* Used by both engines after a fused multiply-add whose result is NaN: raises invalid in
+ * cpu->fp_env if a * b is 0 * infinity (IEEE leaves the case of a quiet NaN addend to the
+ * implementation; the IR, like RISC-V, signals it). is_f32: the operands are f32 bits. */
+uint64_t ir_fp_fma_nan_fixup(struct cpu *cpu, uint64_t is_f32, uint64_t a, uint64_t x, uint64_t unused);
 
 #endif

@@ -3,13 +3,14 @@
 # equal the native build's (xz is deterministic for one version and thread count), so their
 # SHA-256 (taken on the host) is printed. Also: pipes, in-place file mode, a corrupted file,
 # and (workload xz_threads) the multi-threaded encoder and decoder.
-# Input size: 2 MiB (about 10 s under the jit), 128 KiB for the IR interpreter (about 25 s);
-# REAL_XZ_KB=N sets N KiB.
+# Input size: 1 MiB (about 5 s under the jit; 4 MiB when FULL=1), 128 KiB for the IR
+# interpreter (about 20 s); REAL_XZ_KB=N sets N KiB.
 REAL_WORKLOADS[xz]="xz xz_threads"
 
 # xz_input: path of the generated input (host awk, cached in build/real/data/).
 xz_input() {
-    local kb=2048
+    local kb=1024
+    [ -n "${FULL:-}" ] && kb=4096
     [ "${REAL_SCALE_ENGINE:-}" = interp ] && kb=128
     kb=${REAL_XZ_KB:-$kb}
     local f=$REAL_DIR/data/xz-input-$kb.txt

@@ -1,0 +1,107 @@
+#!/bin/sh
+# tests/guest/threads/run.sh - runs the guest thread tests (or, as SUITE=signals, the signal
+# tests: tests/guest/signals/run.sh calls this) under crossrun.
+#
+#   tests/guest/threads/run.sh [CROSSRUN]   (default ./crossrun; run from anywhere)
+#   ENGINES="jit interp"                    engines to try; jit passes no flag, any other
+#                                           engine E passes --engine=E
+#
+# Builds tests/guest/$SUITE/NAME.c into build/guest/$SUITE/NAME (threads.mk), then runs each
+# case under each engine with a 60 s timeout and prints one line per case:
+#   PASS guest.<suite>.<engine>.<name>
+#   FAIL guest.<suite>.<engine>.<name>: <reason>
+# Expected stdout is NAME.expected (required); NAME.status (exit status, default 0; a guest
+# killed by signal N is 128+N) is optional. Exit status 1 if any case failed.
+set -u
+
+suite=${SUITE:-threads}
+crossrun=${1:-./crossrun}
+case $crossrun in
+/*) ;;
+*) crossrun=$(pwd)/$crossrun ;;
+esac
+engines=${ENGINES:-"jit interp"}
+timeout_s=${GUEST_TIMEOUT:-60}
+
+cd "$(dirname "$0")/../../.." || exit 1
+# shellcheck disable=SC3045
+ulimit -c 0 2>/dev/null
+
+failed=0
+fail() {        # fail NAME REASON
+    echo "FAIL $1: $2"
+    failed=1
+}
+
+if [ ! -x "$crossrun" ]; then
+    fail "guest.$suite.setup" "crossrun not found or not executable at $crossrun"
+    exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/crossrun-$suite.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p "build/guest/$suite"
+if ! make -j2 --no-print-directory -f tests/guest/threads/threads.mk SUITE="$suite" all \
+    >"build/guest/$suite/build.log" 2>&1; then
+    fail "guest.$suite.build" "building the tests failed (see build/guest/$suite/build.log):"
+    grep -v '^make' "build/guest/$suite/build.log" | sed 's/^/    /' | head -20
+fi
+
+one_line() {    # one_line TEXT: one printable line of at most 100 characters
+    printf '%s' "$1" | tr -d '\r' | tr '\n\t' '  ' | cut -c1-100
+}
+
+# run_case ENGINE NAME: runs build/guest/$suite/NAME, compares; prints the result line
+run_case() {
+    engine=$1 name=$2
+    id=guest.$suite.$engine.$name
+    bin=build/guest/$suite/$name base=tests/guest/$suite/$name
+    if [ ! -x "$bin" ]; then
+        fail "$id" "not built ($bin)"
+        return
+    fi
+    if [ ! -f "$base.expected" ]; then
+        fail "$id" "no $base.expected"
+        return
+    fi
+    want_status=0
+    [ -f "$base.status" ] && want_status=$(tr -d ' \n' <"$base.status")
+    flag=
+    [ "$engine" != jit ] && flag=--engine=$engine
+    # shellcheck disable=SC2086  # flag is split on purpose
+    timeout -k 5 "$timeout_s" "$crossrun" $flag "$bin" </dev/null >"$tmp/out" 2>"$tmp/err"
+    status=$?
+    if [ "$status" -eq 124 ] || { [ "$status" -eq 137 ] && [ "$want_status" -ne 137 ]; }; then
+        fail "$id" "timeout after ${timeout_s}s"
+        return
+    fi
+    if [ "$status" -ne "$want_status" ]; then
+        errline=$(grep -m1 . "$tmp/err" 2>/dev/null)
+        reason="exit $status (expected $want_status)"
+        [ -n "$errline" ] && reason="$reason; stderr: $(one_line "$errline")"
+        fail "$id" "$reason"
+        return
+    fi
+    if ! cmp -s "$base.expected" "$tmp/out"; then
+        line=$(cmp "$base.expected" "$tmp/out" 2>&1 | sed -n 's/.* line \([0-9]*\).*/\1/p')
+        if [ -z "$line" ]; then
+            fail "$id" "stdout has $(wc -l <"$tmp/out") lines, expected $(wc -l <"$base.expected")"
+            return
+        fi
+        got=$(sed -n "${line}p" "$tmp/out")
+        want=$(sed -n "${line}p" "$base.expected")
+        fail "$id" "stdout line $line: got '$(one_line "$got")' expected '$(one_line "$want")'"
+        return
+    fi
+    echo "PASS $id"
+}
+
+for engine in $engines; do
+    for src in tests/guest/"$suite"/*.c; do
+        [ -e "$src" ] || continue
+        run_case "$engine" "$(basename "$src" .c)"
+    done
+done
+exit $failed
