@@ -2,12 +2,15 @@
 # Installs the Debian packages crossrun needs to build and test. Idempotent and quiet when
 # everything is already there. qemu-user is a test oracle and benchmark baseline only, installed
 # with --no-install-recommends so binfmt-support never registers it as the handler for foreign ELFs.
+# dpkg-dev, tcl and xz-utils are for building the real-program tests from Debian source packages
+# (scripts/build-real-programs.sh, which also enables deb-src).
 set -euo pipefail
 pkgs=(
   make gcc libc6-dev pkg-config
   libelf-dev libcapstone-dev libseccomp-dev zlib1g-dev libzstd-dev
   gcc-riscv64-linux-gnu g++-riscv64-linux-gnu libc6-dev-riscv64-cross
   qemu-user
+  dpkg-dev tcl xz-utils
 )
 missing=()
 for p in "${pkgs[@]}"; do

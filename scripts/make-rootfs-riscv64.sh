@@ -18,7 +18,8 @@
 # a few minutes). Applet links are listed by running busybox --list-full under crossrun
 # ($CROSSRUN, default ./crossrun of this tree; `make crossrun` first).
 #
-# A second run with the same inputs does nothing (DIR/.crossrun-rootfs records them).
+# A second run with the same inputs does nothing (DIR/.crossrun-rootfs records them); other
+# inputs rebuild DIR. A DIR that is not empty and not made by this script is refused.
 # Exit status: 0 done; 1 failed (the reason on stderr, a build log named).
 set -eu
 
@@ -108,7 +109,10 @@ if [ -f "$dir/.crossrun-rootfs" ] && [ "$(cat "$dir/.crossrun-rootfs")" = "$inpu
     exit 0
 fi
 
-# ---- the tree ----
+# ---- the tree (only ever replacing one this script made) ----
+if [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/.crossrun-rootfs" ]; then
+    die "$dir exists and is not a root file system made by this script: give an empty or new directory"
+fi
 rm -rf "$dir"
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)

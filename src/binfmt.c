@@ -190,6 +190,7 @@ bool binfmt_normalise_flags(const char *in, char out[8])
             return false;
         seen[p - order] = true;
     }
+    seen[1] |= seen[2];                         /* the kernel: C implies O */
     size_t n = 0;
     for (size_t i = 0; i < 4; i++)
         if (seen[i])
@@ -697,8 +698,9 @@ static void binfmt_usage(FILE *out)
 "                       C  SECURITY RISK, never a default: credentials are computed from each\n"
 "                          program instead of crossrun, so a setuid or setgid foreign program\n"
 "                          runs crossrun itself with those privileges; any flaw in crossrun\n"
-"                          (and its options in the environment) then becomes a privilege\n"
-"                          escalation for every user who can run such a program. Implies O.\n"
+"                          then becomes a privilege escalation for every user who can run\n"
+"                          such a program (crossrun then ignores its QEMU_* variables and\n"
+"                          tells the guest AT_SECURE, but that is no proof). Implies O.\n"
 "  --persistent       also write " BINFMT_D_DIR "/P<arch>.conf (systemd-binfmt registers it at\n"
 "                     boot; CROSSRUN_BINFMT_D names another directory); uninstall removes it\n"
 "  --name-prefix P    name entries P<arch> (default " DEFAULT_PREFIX ")\n"

@@ -141,6 +141,21 @@ static void list_cpu_models(void)
     }
 }
 
+/* The QEMU_* variables (and CROSSRUN_ENGINE): the same settings as the options. */
+static void options_from_environment(struct options *o)
+{
+    const char *v;
+    if ((v = getenv("QEMU_LD_PREFIX")) && *v) o->sysroot = v;
+    if ((v = getenv("QEMU_ARGV0")) && *v) o->argv0 = v;
+    if ((v = getenv("QEMU_CPU")) && *v) o->cpu_model = v;
+    if ((v = getenv("QEMU_LOG")) && *v) o->log_items = v;
+    if ((v = getenv("QEMU_LOG_FILENAME")) && *v) o->log_filename = v;
+    if (getenv("QEMU_STRACE")) o->strace = true;
+    if ((v = getenv("QEMU_SET_ENV")) && *v) env_list(o, v, env_set);
+    if ((v = getenv("QEMU_UNSET_ENV")) && *v) env_list(o, v, env_unset);
+    if ((v = getenv("CROSSRUN_ENGINE")) && *v) set_engine(v);
+}
+
 /* Parses options up to the program name; returns the index of PROGRAM in argv. */
 static int parse_options(int argc, char **argv, struct options *o)
 {
@@ -319,17 +334,11 @@ int main(int argc, char **argv)
     for (char **e = environ; *e; e++)
         env_set(&o, *e);
 
-    /* Environment first, so the command line overrides it. */
-    const char *v;
-    if ((v = getenv("QEMU_LD_PREFIX")) && *v) o.sysroot = v;
-    if ((v = getenv("QEMU_ARGV0")) && *v) o.argv0 = v;
-    if ((v = getenv("QEMU_CPU")) && *v) o.cpu_model = v;
-    if ((v = getenv("QEMU_LOG")) && *v) o.log_items = v;
-    if ((v = getenv("QEMU_LOG_FILENAME")) && *v) o.log_filename = v;
-    if (getenv("QEMU_STRACE")) o.strace = true;
-    if ((v = getenv("QEMU_SET_ENV")) && *v) env_list(&o, v, env_set);
-    if ((v = getenv("QEMU_UNSET_ENV")) && *v) env_list(&o, v, env_unset);
-    if ((v = getenv("CROSSRUN_ENGINE")) && *v) set_engine(v);
+    /* Environment first, so the command line overrides it. Not when the kernel made us
+     * privileged (a setuid program through binfmt_misc's C flag): the user who set the
+     * variables must not choose the log file or the libraries of a privileged crossrun. */
+    if (!getauxval(AT_SECURE))
+        options_from_environment(&o);
 
     int prog, guest_argc;
     char **guest_argv;

@@ -63,7 +63,7 @@ for script in tests/e2e/*.sh; do
 done
 # 3. guest programs (tests/guest/run.sh and each family's tests/guest/*/run.sh),
 # 4. differential runs against an oracle
-for script in tests/guest/run.sh tests/guest/*/run.sh tests/diff/run.sh; do
+for script in tests/guest/run.sh tests/guest/*/run.sh tests/diff/run.sh tests/real/run.sh; do
     [ -f "$script" ] && run_script "$script"
 done
 

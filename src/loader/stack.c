@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
@@ -147,7 +148,9 @@ void setup_stack(struct load_info *li, const struct target *t, struct cpu *cpu, 
     AUX(AT_EUID, geteuid());
     AUX(AT_GID, getgid());
     AUX(AT_EGID, getegid());
-    AUX(AT_SECURE, 0);
+    /* Set when the kernel gave crossrun privileges (a setuid program started through
+     * binfmt_misc's C flag): the guest's dynamic linker must then ignore LD_PRELOAD etc. */
+    AUX(AT_SECURE, getauxval(AT_SECURE) ? 1 : 0);
     AUX(AT_RANDOM, random_addr);
     AUX(AT_EXECFN, execfn_addr);
     if (platform_addr)

@@ -680,7 +680,8 @@ int64_t sys_rt_sigreturn(struct cpu *cpu, const uint64_t a[6])
         uint32_t mode = (uint32_t)r.ss_flags & ~GUEST_SS_AUTODISARM;
         if (mode == GUEST_SS_DISABLE)
             guest_altstack = (struct guest_stack){ 0, 0, 0, 0 };
-        else if ((mode == 0 || mode == GUEST_SS_ONSTACK) && r.ss_size >= guest_abi(cpu)->minsigstksz)
+        else if ((mode == 0 || mode == GUEST_SS_ONSTACK) &&
+                 r.ss_size >= guest_abi(cpu)->minsigstksz)
             guest_altstack = (struct guest_stack){
                 r.ss_sp, (int32_t)((uint32_t)r.ss_flags & GUEST_SS_AUTODISARM), 0, r.ss_size };
     }
@@ -756,7 +757,8 @@ int64_t sys_sigaltstack(struct cpu *cpu, const uint64_t a[6])
 {
     uint64_t sp = cpu->target->get_sp ? cpu->target->get_sp(cpu) : 0;
     struct guest_stack old = guest_altstack, ss;
-    old.ss_flags = sas_ss_flags(sp) | (int32_t)((uint32_t)guest_altstack.ss_flags & GUEST_SS_AUTODISARM);
+    old.ss_flags = sas_ss_flags(sp) |
+                   (int32_t)((uint32_t)guest_altstack.ss_flags & GUEST_SS_AUTODISARM);
     old.pad = 0;
     if (a[0]) {
         if (copy_from_guest(&ss, a[0], sizeof(ss)))

@@ -51,6 +51,17 @@
                         TCLONE_IO | TCLONE_CSIGNAL)
 
 static int live_threads = 1;        /* guest threads of this process, atomically updated */
+static pid_t live_threads_pid;      /* the process live_threads counts (0: not checked yet) */
+
+/* A child made by fork has one thread; one made by a raw clone ran no atfork handler. */
+static void check_process(void)
+{
+    pid_t pid = getpid();
+    if (__atomic_load_n(&live_threads_pid, __ATOMIC_ACQUIRE) != pid) {
+        __atomic_store_n(&live_threads, 1, __ATOMIC_SEQ_CST);
+        __atomic_store_n(&live_threads_pid, pid, __ATOMIC_RELEASE);
+    }
+}
 
 struct thread_start {
     struct cpu *cpu;
@@ -124,6 +135,7 @@ int64_t clone_thread(struct cpu *cpu, uint64_t flags, uint64_t newsp, uint64_t p
     sigset_t all, old;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);      /* the new thread inherits this */
+    check_process();
     __atomic_add_fetch(&live_threads, 1, __ATOMIC_SEQ_CST);
     pthread_t th;
     int err = pthread_create(&th, &attr, thread_main, &st);
@@ -147,6 +159,7 @@ int64_t clone_thread(struct cpu *cpu, uint64_t flags, uint64_t newsp, uint64_t p
 
 void thread_exit(struct cpu *cpu, int status)
 {
+    check_process();
     if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_SEQ_CST) == 0) {
         uint64_t a[6] = { (uint64_t)status };
         sys_exit_group(cpu, a);         /* the last thread: the process ends */
@@ -162,6 +175,7 @@ void thread_exit(struct cpu *cpu, int status)
     }
     dispatch_thread_exit(cpu);
     dispatch_set_current(NULL);
+    fault_thread_exit();
     free(cpu->jc);
     free(cpu);
     pthread_exit(NULL);
@@ -171,6 +185,7 @@ void thread_exit(struct cpu *cpu, int status)
 static void thread_atfork_child(void)
 {
     live_threads = 1;
+    live_threads_pid = getpid();
     signal_fork_child();
 }
 

@@ -13,9 +13,10 @@
 
 /* A signal frame to build (user mode): see setup_sigframe below. */
 struct target_sigframe {
-    uint64_t addr;                    /* guest address of the frame: sigframe_size bytes, 16-aligned */
+    uint64_t addr;                    /* guest address of the frame (sigframe_size bytes,
+                                         16-aligned) */
     int sig;
-    const uint8_t *info;              /* the guest siginfo_t, 128 bytes (the same layout as the host's) */
+    const uint8_t *info;              /* the guest siginfo_t, 128 bytes (the host's layout) */
     uint64_t handler;                 /* guest address the handler starts at */
     uint64_t retaddr;                 /* where the handler returns: the sigreturn trampoline */
     uint64_t mask;                    /* signal mask rt_sigreturn restores (uc_sigmask) */

@@ -16,6 +16,12 @@
  * the spill frame, loads rbp/r15 and jumps to the TB; every exit jumps to the shared
  * epilogue with eax = the enum exit_reason.
  *
+ * The guest's FP environment lives in the host MXCSR while translated code runs (IR.md
+ * "Floating point"): the prologue loads it from cpu->fp_env, the epilogue stores it back
+ * and puts back the emulator's own MXCSR; around a helper call it is stored before and
+ * reloaded after (see gen_call), so C code always sees it exact in the CPU state. The xmm
+ * registers hold no values between ops: every FP op may use any of them as scratch.
+ *
  * Register allocation is local to a block. A liveness pass (backwards) records for each op
  * argument when the value is next read. Walking forwards, a global is loaded into a host
  * register at its first use and stays there; writes make it dirty; dirty globals are written
@@ -41,6 +47,7 @@
 
 uintptr_t x86_epilogue;
 uintptr_t x86_guest_limit[4];
+uintptr_t x86_host_mxcsr;
 static uintptr_t x86_prologue;
 
 #define FRAME_BYTES (FRAME_SLOTS * 8 + 8)  /* + 8: six pushes and the return address leave
@@ -66,6 +73,12 @@ void x86_backend_init(void)
         x86_guest_limit[k] = x86_exec_pc(&b);
         x86_u64(&b, GUEST_SPACE - (1ull << k));
     }
+    /* The emulator's MXCSR (its control bits; flags clear), put back at every exit. */
+    uint32_t mxcsr;
+    __asm__ volatile("stmxcsr %0" : "=m"(mxcsr));
+    x86_host_mxcsr = x86_exec_pc(&b);
+    x86_u32(&b, mxcsr & ~(uint32_t)FP_ENV_FLAGS);
+    x86_u32(&b, 0);
 
     /* unsigned enter(struct cpu *cpu [rdi], const uint8_t *code [rsi]) */
     x86_prologue = x86_exec_pc(&b);
@@ -76,12 +89,15 @@ void x86_backend_init(void)
     x86_mov_rr(&b, true, R_CPU, X86_RDI);
     x86_movi(&b, R_GBASE, (uintptr_t)&guest_base);
     x86_load(&b, OPC_MOV_GvEv | P_REXW, R_GBASE, R_GBASE, X86_NOREG, 0);
+    x86_ldmxcsr(&b, R_CPU, offsetof(struct cpu, fp_env));  /* the guest's FP environment */
     x86_modrm_rr(&b, OPC_GRP5, 4, X86_RSI);          /* jmp rsi */
 
     /* The epilogue: eax already holds the exit reason. */
     while (x86_exec_pc(&b) & 15)
         x86_byte(&b, 0xcc);
     x86_epilogue = x86_exec_pc(&b);
+    x86_stmxcsr(&b, R_CPU, offsetof(struct cpu, fp_env));
+    x86_modrm_rip(&b, OPC_LDMXCSR_GRP, 2, x86_host_mxcsr, 0);
     x86_modrm_rr(&b, OPC_ARITH_EvIz | P_REXW, X86_ADD, X86_RSP);
     x86_u32(&b, FRAME_BYTES);
     for (int i = ARRAY_SIZE(callee_saved_pushes) - 1; i >= 0; i--)
@@ -94,6 +110,8 @@ void x86_backend_init(void)
 
 unsigned x86_enter(struct cpu *cpu, const uint8_t *code)
 {
+    if (unlikely(!cpu->fp_env))
+        cpu->fp_env = FP_ENV_DEFAULT;   /* a CPU state nobody initialised: see exec.h */
     unsigned (*enter)(struct cpu *, const uint8_t *) =
         (unsigned (*)(struct cpu *, const uint8_t *))x86_prologue;
     return enter(cpu, code);
@@ -562,6 +580,11 @@ static void emit_stub(struct gen *g, struct stub *s)
         store_env_imm64(g, offsetof(struct cpu, pc), s->pc);
         jmp_epilogue(g, (unsigned)s->reason);
         return;
+    case STUB_FP_CALL:
+    case STUB_FP_VALUE:
+    case STUB_FP_SATURATE:
+        emit_fp_stub(g, s);
+        return;
     }
 }
 
@@ -629,11 +652,13 @@ int x86_gen_tb(const struct ir_block *ir, struct tb *tb)
     if (ir->nops == 0 || !ir_is_terminator(ir->ops[ir->nops - 1].opc))
         panic("x86_gen_tb: block at %#lx has no terminator", (unsigned long)ir->pc);
     struct gen g = { .ir = ir, .tb = tb };
-    unsigned nstubs = 1;
+    unsigned nstubs = 1, nfp = 0;
     for (unsigned i = 0; i < ir->nops; i++) {
         uint8_t o = ir->ops[i].opc;
         nstubs += o == IR_LOAD || o == IR_STORE || o == IR_EXIT_IF;
+        nfp += ir_is_fp_op(o);
     }
+    nstubs += nfp * FP_OP_STUBS;
     g.max_stubs = nstubs;
     g.v = malloc(ir->nvals * sizeof(*g.v));
     g.arg_next = malloc(ir->nops * sizeof(*g.arg_next));
@@ -645,7 +670,7 @@ int x86_gen_tb(const struct ir_block *ir, struct tb *tb)
         fatal(EXIT_STATUS_INTERNAL, "out of memory in the backend");
 
     int ret = 0;
-    size_t size = 256 + (size_t)ir->nops * 32 + (size_t)nstubs * 64;
+    size_t size = 256 + (size_t)ir->nops * 32 + (size_t)nstubs * 64 + (size_t)nfp * FP_OP_BYTES;
     for (;;) {
         const uint8_t *exec;
         uint8_t *rw = code_cache_alloc(size, &exec);

@@ -36,9 +36,37 @@ struct vloc {                     /* where a value currently is */
     uint16_t next_use;            /* index of the next op that reads it, or NO_USE */
 };
 
-enum stub_kind { STUB_MEM, STUB_EXIT_IF, STUB_INTERRUPT };
+enum stub_kind {
+    STUB_MEM, STUB_EXIT_IF, STUB_INTERRUPT,
+    STUB_FP_CALL,       /* cold call of a C function that preserves every register but rd */
+    STUB_FP_VALUE,      /* rd = value (a NaN result replaced by the canonical NaN) */
+    STUB_FP_SATURATE,   /* float-to-int gave MIN: NaN -> value, positive -> MAX */
+};
 
 struct stub_dirty { uint16_t global; int8_t reg; };
+
+/* Where an FP op's operand is, for the op itself and for its cold stubs. */
+enum fp_loc_kind { LOC_IMM, LOC_REG, LOC_ENV, LOC_SLOT };
+struct fp_loc {
+    uint8_t kind;                 /* enum fp_loc_kind */
+    bool is64;                    /* an I64 value (else I32, held zero-extended) */
+    int8_t reg;                   /* LOC_REG */
+    int32_t disp;                 /* LOC_ENV: cpu offset; LOC_SLOT: rsp offset in the body */
+    uint64_t imm;                 /* LOC_IMM */
+};
+
+struct stub_fp {                  /* STUB_FP_*: the FP op's out-of-line part */
+    uint32_t back;                /* offset in the block to jump back to */
+    int8_t rd;                    /* register receiving the result */
+    bool rd32;                    /* an I32 result: zero-extend it */
+    bool result_is_value;         /* FP_CALL: rd = value instead of the function's result */
+    bool f32;                     /* FP_SATURATE: the input (in xmm0) is an f32 */
+    bool dst64;                   /* FP_SATURATE: a 64-bit integer result */
+    const void *fn;               /* FP_CALL */
+    uint64_t value;
+    struct fp_loc args[4];        /* FP_CALL: the arguments after the cpu pointer (unused:
+                                     zero-initialised, i.e. LOC_IMM 0) */
+};
 
 struct stub {                     /* cold code emitted after the block body */
     uint8_t kind;                 /* enum stub_kind */
@@ -52,6 +80,7 @@ struct stub {                     /* cold code emitted after the block body */
     uint64_t reason;              /* EXIT_IF: exit reason */
     uint64_t arg_imm;
     struct stub_dirty dirty[N_ALLOC_REGS]; /* dirty globals in registers at the jump */
+    struct stub_fp fp;
 };
 
 struct gen {
@@ -74,6 +103,7 @@ struct gen {
 
 /* Shared code emitted by x86_backend_init. */
 extern uintptr_t x86_epilogue;
+extern uintptr_t x86_host_mxcsr;      /* address of the emulator's own MXCSR value */
 extern uintptr_t x86_guest_limit[4];  /* address of GUEST_SPACE - (1 << size) for each size */
 
 /* ---- register allocator (backend_x86.c) */
@@ -110,7 +140,12 @@ void snapshot_dirty(struct gen *g, struct stub *s);
 void store_env_imm64(struct gen *g, uint32_t off, uint64_t v);
 void jmp_epilogue(struct gen *g, unsigned reason);
 
-/* ---- op emitters (backend_x86_ops.c) */
+/* ---- op emitters (backend_x86_ops.c; floating point in backend_x86_fp.c) */
 void gen_op(struct gen *g, const struct ir_op *op);
+void gen_fp(struct gen *g, const struct ir_op *op);
+void emit_fp_stub(struct gen *g, struct stub *s);
+/* Stubs and code bytes an FP op may need beyond the generic estimate. */
+#define FP_OP_STUBS 2
+#define FP_OP_BYTES 256
 
 #endif

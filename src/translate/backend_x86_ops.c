@@ -665,8 +665,16 @@ static void gen_call(struct gen *g, const struct ir_op *op)
     evacuate(g, REGS_CALLER, full_sync);
     for (unsigned k = 0; k < h->nargs; k++)
         load_into(g, op->args[k], arg_regs[k]);
+    /* The guest FP environment is exact in the CPU state during the call (and reloaded
+     * after it) unless the helper promises not to touch it; one that may fault still gets
+     * it stored, as a fault leaves translated code without passing the epilogue. */
+    bool fpenv = !(h->flags & IR_HELPER_NO_FPENV);
+    if (fpenv || full_sync)
+        x86_stmxcsr(&g->buf, R_CPU, offsetof(struct cpu, fp_env));
     x86_mov_rr(&g->buf, true, X86_RDI, R_CPU);
     x86_call_abs(&g->buf, (uintptr_t)h->fn);
+    if (fpenv)
+        x86_ldmxcsr(&g->buf, R_CPU, offsetof(struct cpu, fp_env));
     if (full_sync)
         drop_globals(g);                       /* the helper may have changed any of them */
     if (op->dst) {
@@ -835,6 +843,10 @@ void gen_op(struct gen *g, const struct ir_op *op)
         return;
     case IR_EXIT:
         gen_exit(g, op);
+        return;
+    case IR_FADD: case IR_FSUB: case IR_FMUL: case IR_FDIV: case IR_FSQRT: case IR_FMA:
+    case IR_FCMP: case IR_FTOI: case IR_FTOI_RTZ: case IR_ITOF: case IR_FTOF:
+        gen_fp(g, op);
         return;
     case IR_OPC_COUNT:
         break;

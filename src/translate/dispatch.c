@@ -76,13 +76,15 @@ static void log_block(const struct target *t, const struct ir_block *b)
 
 /* Translates the block at pc and inserts it; NULL when the TB table or the code cache is
  * full (the caller flushes, outside tb_lock, and retries). Called with tb_lock held. */
+static __thread struct ir_block *scratch_block;    /* this thread's translation scratch */
+
 static struct tb *translate(struct cpu *cpu, uint64_t pc)
 {
-    static __thread struct ir_block *b;
     const struct target *t = cpu->target;
     uint64_t t0 = log_enabled(LOG_STATS) ? now_ns() : 0;
-    if (!b)
-        b = ir_block_new();
+    if (!scratch_block)
+        scratch_block = ir_block_new();
+    struct ir_block *b = scratch_block;
     unsigned max = MAX_BLOCK_INSNS;
     for (;;) {
         ir_init(b, t->globals, t->nglobals, pc);
@@ -298,6 +300,8 @@ void dispatch_thread_exit(struct cpu *cpu)
     pthread_mutex_unlock(&excl_lock);
     free(v);
     self = NULL;
+    ir_block_free(scratch_block);
+    scratch_block = NULL;
 }
 
 /* Called when guest code is modified through the syscall layer (riscv_flush_icache) or

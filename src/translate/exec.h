@@ -182,8 +182,9 @@ extern __thread struct fault_recover *fault_recover_point;
 NORETURN void fault_raise(uint64_t guest_addr, enum guest_exc cause);
 /* Installs the SIGSEGV/SIGBUS handler (and this thread's alternate signal stack). */
 void fault_init(void);
-/* Gives a new guest thread its alternate signal stack. */
+/* Gives a new guest thread its alternate signal stack; fault_thread_exit frees it. */
 void fault_thread_init(void);
+void fault_thread_exit(void);
 /* SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP that were sent (kill, tgkill: si_code <= 0) rather
  * than caused by a fault are passed here (set by the signal layer; NULL: ignored). */
 extern void (*fault_forward_signal)(int sig, siginfo_t *si, void *ctx);

@@ -86,6 +86,15 @@ void fault_thread_init(void)
         sigaltstack(&ss, NULL);
 }
 
+/* A guest thread ends: its alternate signal stack goes (signals are blocked by then). */
+void fault_thread_exit(void)
+{
+    stack_t ss = { .ss_flags = SS_DISABLE }, old;
+    if (sigaltstack(NULL, &old) == 0 && !(old.ss_flags & SS_DISABLE) &&
+        sigaltstack(&ss, NULL) == 0)
+        free(old.ss_sp);
+}
+
 void fault_init(void)
 {
     struct sigaction sa;

@@ -7,6 +7,7 @@
  * written directly in the CPU state, so the state is exact at every op. cpu->pc is updated
  * at each INSN_START, so a fault raised by a guest access (fault_raise or the SIGSEGV
  * handler jumping to the dispatcher's recovery point) reports the exact guest PC.
+ * Floating-point ops are ir_eval_fp's (ir_fp.c); cpu->fp_env is exact at every op.
  */
 #include <string.h>
 #include "exec.h"
@@ -135,6 +136,11 @@ unsigned interp_run(struct cpu *cpu, const struct ir_block *b)
         }
         case IR_FENCE:
             __atomic_thread_fence(__ATOMIC_SEQ_CST);
+            break;
+        case IR_FADD: case IR_FSUB: case IR_FMUL: case IR_FDIV: case IR_FSQRT: case IR_FMA:
+        case IR_FCMP: case IR_FTOI: case IR_FTOI_RTZ: case IR_ITOF: case IR_FTOF:
+            set(b, cpu, temps, op->dst,
+                ir_eval_fp(cpu, b, op, A(0), op->args[1] ? A(1) : 0, op->args[2] ? A(2) : 0));
             break;
         case IR_EXIT_IF:
             if (ir_eval_cond(op->cond, t, A(0), A(1))) {

@@ -265,6 +265,18 @@ void ir_exit_if(struct ir_block *b, enum ir_type t, enum ir_cond c, ir_val x, ir
     op->imm2 = (int64_t)pc;
 }
 
+struct ir_op *ir_fpop(struct ir_block *b, enum ir_opc opc, enum ir_type t, ir_val d, ir_val a,
+                      ir_val x, ir_val c, int64_t nan)
+{
+    struct ir_op *op = ir_emit(b, opc, t);
+    op->dst = d;
+    op->args[0] = a;
+    op->args[1] = x;
+    op->args[2] = c;
+    op->imm = nan;
+    return op;
+}
+
 /* ---- semantics */
 
 static inline uint64_t mask_of(enum ir_type t) { return t == IR_I32 ? 0xffffffffull : ~0ull; }

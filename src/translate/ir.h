@@ -199,6 +199,10 @@ void ir_goto_ptr(struct ir_block *b, ir_val target);
 void ir_exit(struct ir_block *b, unsigned reason, uint64_t pc, ir_val arg);
 void ir_exit_if(struct ir_block *b, enum ir_type t, enum ir_cond c, ir_val x, ir_val y,
                 unsigned reason, uint64_t pc, ir_val arg);
+/* A floating-point op d = opc(a, x, c) (unused arguments IR_NONE) whose NaN result is nan;
+ * returns the op so the caller can add the condition (FCMP) and a fallback (helper, imm2). */
+struct ir_op *ir_fpop(struct ir_block *b, enum ir_opc opc, enum ir_type t, ir_val d, ir_val a,
+                      ir_val x, ir_val c, int64_t nan);
 
 bool ir_is_terminator(enum ir_opc opc);
 const char *ir_opc_name(enum ir_opc opc);

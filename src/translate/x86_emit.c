@@ -26,7 +26,7 @@
 #include <string.h>
 #include "x86_emit.h"
 
-bool x86_have_lzcnt, x86_have_bmi1, x86_have_bmi2, x86_have_popcnt;
+bool x86_have_lzcnt, x86_have_bmi1, x86_have_bmi2, x86_have_popcnt, x86_have_fma;
 
 void x86_detect_features(void)
 {
@@ -39,6 +39,8 @@ void x86_detect_features(void)
         x86_have_bmi1 = (b >> 3) & 1;
         x86_have_bmi2 = (b >> 8) & 1;
     }
+    __builtin_cpu_init();
+    x86_have_fma = __builtin_cpu_supports("fma");   /* also checks the OS enabled AVX state */
 }
 
 void x86_buf_init(struct x86_buf *b, uint8_t *rw, const uint8_t *exec, size_t size)
@@ -321,6 +323,8 @@ void x86_push(struct x86_buf *b, int r) { x86_opc(b, OPC_PUSH_r + (r & 7), 0, r,
 void x86_pop(struct x86_buf *b, int r) { x86_opc(b, OPC_POP_r + (r & 7), 0, r, 0); }
 void x86_ret(struct x86_buf *b) { x86_byte(b, OPC_RET); }
 void x86_mfence(struct x86_buf *b) { x86_modrm_rr(b, OPC_MFENCE_GRP, 6, 0); }
+void x86_ldmxcsr(struct x86_buf *b, int base, int32_t disp) { x86_modrm_mem(b, OPC_LDMXCSR_GRP, 2, base, X86_NOREG, 0, disp); }
+void x86_stmxcsr(struct x86_buf *b, int base, int32_t disp) { x86_modrm_mem(b, OPC_LDMXCSR_GRP, 3, base, X86_NOREG, 0, disp); }
 
 void x86_nops(struct x86_buf *b, unsigned n)
 {

@@ -110,6 +110,40 @@ enum x86_grp3 { X86_TEST_I = 0, X86_NOT = 2, X86_NEG = 3, X86_MUL = 4, X86_IMUL1
 #define OPC_SARX        (0xf7 | P_0F38 | P_F3)   /* reg = r/m >> vvvv (arithmetic) */
 #define OPC_SHRX        (0xf7 | P_0F38 | P_F2)   /* reg = r/m >> vvvv (logical) */
 #define OPC_RORX        (0xf0 | P_0F3A | P_F2)   /* reg = r/m ror imm8 */
+#define OPC_ARITH_EbIb  0x80            /* /alu byte r/m, imm8 */
+/* SSE scalar floating point: ModRM.reg is an xmm register; r/m an xmm register or memory
+ * unless noted. The _SD forms take F2 (double), the _SS forms F3 (single). */
+#define OPC_MOVD_VyEy   (0x6e | P_0F | P_66)  /* movd xmm, r/m32 (| P_REXW: movq xmm, r/m64) */
+#define OPC_MOVD_EyVy   (0x7e | P_0F | P_66)  /* movd r/m32, xmm (| P_REXW: movq r/m64, xmm) */
+#define OPC_MOVQ_VqWq   (0x7e | P_0F | P_F3)  /* movq xmm, xmm/m64 (zeroes the upper half) */
+#define OPC_SQRTSD      (0x51 | P_0F | P_F2)
+#define OPC_ADDSD       (0x58 | P_0F | P_F2)
+#define OPC_MULSD       (0x59 | P_0F | P_F2)
+#define OPC_SUBSD       (0x5c | P_0F | P_F2)
+#define OPC_DIVSD       (0x5e | P_0F | P_F2)
+#define OPC_SQRTSS      (0x51 | P_0F | P_F3)
+#define OPC_ADDSS       (0x58 | P_0F | P_F3)
+#define OPC_MULSS       (0x59 | P_0F | P_F3)
+#define OPC_SUBSS       (0x5c | P_0F | P_F3)
+#define OPC_DIVSS       (0x5e | P_0F | P_F3)
+#define OPC_CMPSD       (0xc2 | P_0F | P_F2)  /* + imm8 predicate: 0 eq (quiet), 1 lt, 2 le */
+#define OPC_CMPSS       (0xc2 | P_0F | P_F3)
+#define OPC_UCOMISD     (0x2e | P_0F | P_66)  /* quiet compare into ZF PF CF */
+#define OPC_UCOMISS     (0x2e | P_0F)
+#define OPC_CVTSI2SD    (0x2a | P_0F | P_F2)  /* xmm = (double) r/m32 (| P_REXW: r/m64) */
+#define OPC_CVTSI2SS    (0x2a | P_0F | P_F3)
+#define OPC_CVTTSD2SI   (0x2c | P_0F | P_F2)  /* r32 = truncated xmm (| P_REXW: r64) */
+#define OPC_CVTSD2SI    (0x2d | P_0F | P_F2)  /* r32 = xmm rounded per MXCSR (| P_REXW: r64) */
+#define OPC_CVTTSS2SI   (0x2c | P_0F | P_F3)
+#define OPC_CVTSS2SI    (0x2d | P_0F | P_F3)
+#define OPC_CVTSD2SS    (0x5a | P_0F | P_F2)
+#define OPC_CVTSS2SD    (0x5a | P_0F | P_F3)
+#define OPC_XORPS       (0x57 | P_0F)
+#define OPC_MOVMSKPD    (0x50 | P_0F | P_66)  /* r32 = sign bits of xmm (reg is the GPR) */
+#define OPC_LDMXCSR_GRP (0xae | P_0F)         /* /2 ldmxcsr m32, /3 stmxcsr m32 */
+/* VEX-encoded FMA3: reg = vvvv * r/m + reg (xmm registers). */
+#define OPC_VFMADD231SD (0xb9 | P_0F38 | P_66 | P_REXW)
+#define OPC_VFMADD231SS (0xb9 | P_0F38 | P_66)
 
 struct x86_buf {
     uint8_t *start;         /* where bytes are written (writable view) */
@@ -183,9 +217,13 @@ void x86_bind_rel8(struct x86_buf *b, uint32_t disp_off);   /* target = current 
 void x86_bind_rel32(struct x86_buf *b, uint32_t disp_off);
 void x86_bind_rel32_at(struct x86_buf *b, uint32_t disp_off, uint32_t target_off);
 
+void x86_ldmxcsr(struct x86_buf *b, int base, int32_t disp);
+void x86_stmxcsr(struct x86_buf *b, int base, int32_t disp);
+
 /* Host CPU features, set by x86_detect_features() (the backend calls it at init). Tests may
- * clear them to exercise the fallback code paths. */
-extern bool x86_have_lzcnt, x86_have_bmi1, x86_have_bmi2, x86_have_popcnt;
+ * clear them to exercise the fallback code paths. x86_have_fma: FMA3 usable (the CPU has it
+ * and the OS saves AVX state). */
+extern bool x86_have_lzcnt, x86_have_bmi1, x86_have_bmi2, x86_have_popcnt, x86_have_fma;
 void x86_detect_features(void);
 
 #endif

@@ -13,6 +13,13 @@
  * copies of the same state; the exit reason, pc, exit_arg, fault address, every global,
  * the env area and the guest memory must agree. It runs again with lzcnt/tzcnt/BMI/popcnt
  * disabled to cover the fallback sequences.
+ *
+ * Floating point: every FP op on every pair of special values (zeros, subnormals, normals
+ * near the integer limits, infinities, quiet and signalling NaNs of both signs) in each
+ * rounding mode, JIT against interpreter, results and accrued flags (captured after each op
+ * by a helper, which also checks that helpers see the FP environment exact); random blocks
+ * also mix in FP ops (with and without fallback helpers, fp_fallback set now and then, random
+ * rounding mode and flags in fp_env), and run again with FMA3 disabled.
  */
 #define TEST_MAIN
 #include <setjmp.h>
@@ -38,6 +45,10 @@ struct tcpu {
     uint32_t g32[NG32];
     uint64_t env[8];
 };
+
+/* FP environment bits the engines must agree on (the denormal flag is unspecified). */
+#define FP_ENV_COMPARED (~(uint32_t)FP_ENV_DENORMAL)
+static uint32_t forced_fp_env;      /* non-zero: cpu_init uses it instead of a random one */
 
 static struct ir_global globals[NGLOB];
 static char global_names[NGLOB][8];
@@ -154,6 +165,16 @@ static void cpu_init(struct tcpu *c)
         c->g32[i] = (uint32_t)rnd_value();
     for (unsigned i = 0; i < 8; i++)
         c->env[i] = rnd_value();
+    static const uint64_t fp_bits[] = {
+        0x3ff0000000000000ull, 0x7ff8000000000000ull, 0x7ff4000000000000ull, 0x0000000000000001ull,
+        0xffffffff3f800000ull, 0x7fc000007f800001ull, 0x41e0000000000000ull, 0xc3e0000000000000ull,
+    };
+    for (unsigned i = 8; i < NG64; i++)                 /* some floats among the globals */
+        if (rn(2))
+            c->g64[i] = rn(2) ? fp_bits[rn(ARRAY_SIZE(fp_bits))] : rnd() >> rn(3);
+    c->base.fp_env = forced_fp_env ? forced_fp_env
+                   : FP_ENV_DEFAULT | rn(4) << FP_ENV_RC_SHIFT | (rn(4) ? 0 : (uint32_t)rnd() & 0x3d);
+    c->base.fp_fallback = !forced_fp_env && rn(8) == 0;
 }
 
 /* ---- running */
@@ -256,6 +277,24 @@ static uint64_t h_i32(struct cpu *c, uint64_t a, uint64_t b, uint64_t x, uint64_
     (void)c; (void)x; (void)y;
     return (a + b) | 0xabcd000000000000ull;   /* upper half must be dropped for an i32 result */
 }
+
+/* The FP fallback of the random blocks: any deterministic function, and it changes fp_env
+ * (which it must see exact, and whose change must stick). */
+static uint64_t h_fp_fallback(struct cpu *c, uint64_t imm2, uint64_t a, uint64_t b, uint64_t x)
+{
+    c->fp_env = fp_env_of(c) | FP_ENV_OVERFLOW;
+    return (a * 0x9e3779b97f4a7c15ull) ^ (b << 3) ^ (x >> 2) ^ imm2;
+}
+/* The fallback of fma: the exact operation (imm2 = 1 for f64), so that a JIT without FMA3
+ * (which always calls it) and the interpreter (which uses the host's) agree. */
+static uint64_t h_fma_exact(struct cpu *c, uint64_t imm2, uint64_t a, uint64_t b, uint64_t x)
+{
+    struct ir_op op = { .opc = IR_FMA, .type = imm2 ? IR_I64 : IR_I32,
+                        .imm = imm2 ? 0x7ff8000000000000ll : 0x7fc00000 };
+    return ir_eval_fp(c, NULL, &op, a, b, x);
+}
+static const struct ir_helper fp_fallback_helper = { "fp_fallback", (void *)h_fp_fallback, 4, IR_HELPER_NO_GLOBALS, true };
+static const struct ir_helper fma_helper = { "fma_exact", (void *)h_fma_exact, 4, IR_HELPER_NO_GLOBALS, true };
 
 static const struct ir_helper helpers[] = {
     { "pure", (void *)h_pure, 4, IR_HELPER_NO_GLOBALS | IR_HELPER_PURE, true },
@@ -766,6 +805,177 @@ TEST(backend, helper_calls_see_exact_state)
     CHECK(diff_block(blk));
 }
 
+/* ---- directed: floating point */
+
+static const uint64_t fp_edges64[] = {
+    0, 0x8000000000000000ull, 0x3ff0000000000000ull, 0xbff0000000000000ull,
+    0x0000000000000001ull, 0x800fffffffffffffull, 0x0010000000000000ull, 0x7fefffffffffffffull,
+    0x7ff0000000000000ull, 0xfff0000000000000ull, 0x7ff8000000000000ull, 0xfff8000000000001ull,
+    0x7ff0000000000001ull, 0xfff4000000000000ull, 0x3fe0000000000000ull, 0x400c000000000000ull,
+    0x41dfffffffc00000ull, 0x41e0000000000000ull, 0xc1e0000000000000ull, 0xc1e0000000200000ull,
+    0x43e0000000000000ull, 0xc3e0000000000000ull, 0x3ca0000000000001ull, 0x4340000000000001ull,
+    0x3fd5555555555555ull, 0xc00921fb54442d18ull,
+};
+static const uint32_t fp_edges32[] = {
+    0, 0x80000000u, 0x3f800000u, 0xbf800000u, 0x00000001u, 0x807fffffu, 0x00800000u,
+    0x7f7fffffu, 0x7f800000u, 0xff800000u, 0x7fc00000u, 0xffc00001u, 0x7f800001u, 0xffa00000u,
+    0x3f000000u, 0x40600000u, 0x4effffffu, 0x4f000000u, 0xcf000000u, 0xcf000001u, 0x5f000000u,
+    0xdf000000u, 0x33800001u, 0x4b800001u, 0x3eaaaaabu, 0xc0490fdbu,
+};
+_Static_assert(ARRAY_SIZE(fp_edges64) == ARRAY_SIZE(fp_edges32), "as many f32 as f64 edges");
+#define NFP ARRAY_SIZE(fp_edges64)
+#define FP_EDGES 0x400          /* f64 edges at GBUF + 0x400, f32 at GBUF + 0x600 */
+#define FP_FLAGS 0x3000         /* the flags after op n at GBUF + 0x3000 + 4n */
+
+/* Stores the flags accrued so far (the denormal flag masked) to guest memory and clears
+ * them: the memory comparison then covers the flags of every op. */
+static uint64_t h_take_flags(struct cpu *c, uint64_t n, uint64_t unused1, uint64_t unused2, uint64_t unused3)
+{
+    uint32_t f = fp_env_of(c) & FP_ENV_FLAGS & ~(uint32_t)FP_ENV_DENORMAL;
+    memcpy(g2h(GBUF + FP_FLAGS + 4 * n), &f, 4);
+    c->fp_env = fp_env_of(c) & ~(uint32_t)FP_ENV_FLAGS;
+    return 0;
+}
+static const struct ir_helper take_flags_helper = { "take_flags", (void *)h_take_flags, 1, IR_HELPER_NO_GLOBALS, false };
+
+static void put_fp_edges(void)
+{
+    fill_memory();
+    for (unsigned i = 0; i < NFP; i++) {
+        memcpy(mem_init + FP_EDGES + 8 * i, &fp_edges64[i], 8);
+        memcpy(mem_init + FP_EDGES + 0x200 + 8 * i, &fp_edges32[i], 4);
+    }
+    memcpy(g2h(GBUF), mem_init, RW_SIZE);
+}
+
+static ir_val load_fp_edge(enum ir_type t, unsigned i)
+{
+    ir_val v = ir_temp(blk, t);
+    ir_load(blk, t, t == IR_I64 ? IR_MEM_64 : IR_MEM_32, v, G(0),
+            FP_EDGES + (t == IR_I64 ? 0 : 0x200) + 8 * i);
+    return v;
+}
+
+static unsigned fp_directed_blocks;
+
+/* All pairs of edges (rows ia0.. of 5) through one op: JIT and interpreter must agree on
+ * every result and on the flags after every op. */
+static void check_fp_rows(uint8_t opc, enum ir_type t, enum ir_type at, uint8_t cond, unsigned ia0)
+{
+    blk_start(0x1000);
+    unsigned n = 0;
+    bool unary = opc == IR_FSQRT || opc == IR_FTOI || opc == IR_FTOI_RTZ || opc == IR_ITOF || opc == IR_FTOF;
+    for (unsigned ia = ia0; ia < ia0 + 5 && ia < NFP; ia++)
+        for (unsigned ib = 0; ib < (unary ? 1 : NFP); ib++, n++) {
+            ir_val a = opc == IR_ITOF ? load_edge(at, ia % NEDGES) : load_fp_edge(at, ia);
+            ir_val b = unary ? IR_NONE : load_fp_edge(t, ib);
+            ir_val c = opc == IR_FMA ? load_fp_edge(t, (ia * 7 + ib) % NFP) : IR_NONE;
+            enum ir_type dt = opc == IR_FCMP && (ib & 1) ? IR_I32 : t;
+            ir_val d = ir_temp(blk, dt);
+            int64_t nan = opc == IR_FTOI || opc == IR_FTOI_RTZ ? 0x5a5a5a5a
+                        : t == IR_I64 ? 0x7ff8000000000000ll : 0x7fc00000;
+            struct ir_op *op = ir_fpop(blk, (enum ir_opc)opc, t, d, a, b, c, nan);
+            op->cond = cond;
+            if (opc == IR_FMA) {
+                op->helper = &fma_helper;
+                op->imm2 = t == IR_I64;
+            }
+            ir_store(blk, IR_MEM_64, G(0), 0x1000 + 8 * n, d);
+            ir_call(blk, &take_flags_helper, IR_I64, IR_NONE, ir_const(blk, IR_I64, n), 0, 0, 0);
+        }
+    ir_exit(blk, EXIT_SYSCALL, 0x2000, IR_NONE);
+    fp_directed_blocks++;
+    diff_block(blk);
+}
+
+TEST(backend, fp_ops_on_edge_values_in_every_rounding_mode)
+{
+    setup();
+    put_fp_edges();
+    static const uint8_t ops[] = { IR_FADD, IR_FSUB, IR_FMUL, IR_FDIV, IR_FSQRT, IR_FMA, IR_FCMP,
+                                   IR_FTOI, IR_FTOI_RTZ, IR_ITOF, IR_FTOF };
+    for (unsigned rc = 0; rc < 4; rc++) {
+        forced_fp_env = FP_ENV_DEFAULT | rc << FP_ENV_RC_SHIFT;
+        for (unsigned k = 0; k < ARRAY_SIZE(ops); k++)
+            for (int t = 0; t < 2; t++)
+                for (int at = 0; at < 2; at++) {
+                    uint8_t o = ops[k];
+                    bool two_types = o == IR_FTOI || o == IR_FTOI_RTZ || o == IR_ITOF;
+                    if (!two_types && at != (o == IR_FTOF ? !t : t))
+                        continue;
+                    for (unsigned cond = 0; cond < (o == IR_FCMP ? 3u : 1u); cond++)
+                        for (unsigned ia0 = 0; ia0 < NFP; ia0 += 5)
+                            check_fp_rows(o, (enum ir_type)t, (enum ir_type)at,
+                                          cond == 0 ? IR_EQ : cond == 1 ? IR_LT : IR_LE, ia0);
+                }
+    }
+    forced_fp_env = 0;
+    printf("  (%u blocks)\n", fp_directed_blocks);
+}
+
+TEST(backend, fp_ops_without_fma3)
+{
+    setup();
+    put_fp_edges();
+    bool saved = x86_have_fma;
+    x86_have_fma = false;                  /* the backend calls the fallback for every fma */
+    for (unsigned rc = 0; rc < 4; rc++) {
+        forced_fp_env = FP_ENV_DEFAULT | rc << FP_ENV_RC_SHIFT;
+        for (int t = 0; t < 2; t++)
+            for (unsigned ia0 = 0; ia0 < NFP; ia0 += 5)
+                check_fp_rows(IR_FMA, (enum ir_type)t, (enum ir_type)t, IR_EQ, ia0);
+    }
+    forced_fp_env = 0;
+    x86_have_fma = saved;
+}
+
+/* The IR's definition on a few values whose answer is known (RISC-V's, from the ISA). */
+TEST(backend, fp_semantics_spot_checks)
+{
+    struct cpu c = { .fp_env = FP_ENV_DEFAULT };
+    struct ir_block *b = ir_block_new();
+    ir_init(b, globals, NGLOB, 0);
+    ir_val d64 = ir_temp(b, IR_I64), d32 = ir_temp(b, IR_I32), s64 = ir_temp(b, IR_I64), s32 = ir_temp(b, IR_I32);
+    struct ir_op op = { .opc = IR_FTOI_RTZ, .type = IR_I32, .dst = d32, .args = { s64 }, .imm = 0x7fffffff };
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x41f0000000000000ull /* 2^32 */, 0, 0), 0x7fffffff);
+    CHECK_EQ_U64(c.fp_env, FP_ENV_DEFAULT | FP_ENV_INVALID);
+    c.fp_env = 0;
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0xfff8000000000000ull, 0, 0), 0x7fffffff);   /* NaN: imm */
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0xc1e0000000000000ull, 0, 0), 0x80000000);   /* -2^31 */
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0xbfe0000000000000ull, 0, 0), 0);            /* -0.5 */
+    CHECK_EQ_U64(c.fp_env, FP_ENV_DEFAULT | FP_ENV_INVALID | FP_ENV_INEXACT);
+    op = (struct ir_op){ .opc = IR_FTOI, .type = IR_I64, .dst = d64, .args = { s32 }, .imm = 7 };
+    c.fp_env = FP_ENV_DEFAULT | FP_ENV_RC_UP << FP_ENV_RC_SHIFT;
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x3fc00000 /* 1.5f */, 0, 0), 2);
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x5f000000 /* 2^63 */, 0, 0), 0x7fffffffffffffffull);
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x7f800001 /* sNaN */, 0, 0), 7);
+    op = (struct ir_op){ .opc = IR_FADD, .type = IR_I64, .dst = d64, .args = { s64, s64 }, .imm = 0x7ff8000000000000ll };
+    c.fp_env = FP_ENV_DEFAULT;
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x7ff0000000000000ull, 0xfff0000000000000ull, 0), 0x7ff8000000000000ull);
+    CHECK_EQ_U64(c.fp_env, FP_ENV_DEFAULT | FP_ENV_INVALID);
+    c.fp_env = FP_ENV_DEFAULT;
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0xfff8000000001234ull, 0x3ff0000000000000ull, 0), 0x7ff8000000000000ull);
+    CHECK_EQ_U64(c.fp_env, FP_ENV_DEFAULT);                       /* a quiet NaN raises nothing */
+    op = (struct ir_op){ .opc = IR_FMA, .type = IR_I32, .dst = d32, .args = { s32, s32, s32 }, .imm = 0x7fc00000 };
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0, 0x7f800000, 0x7fc00000), 0x7fc00000);   /* 0*inf + qNaN */
+    CHECK_EQ_U64(c.fp_env, FP_ENV_DEFAULT | FP_ENV_INVALID);
+    op = (struct ir_op){ .opc = IR_FCMP, .type = IR_I64, .cond = IR_EQ, .dst = d32, .args = { s64, s64 } };
+    c.fp_env = FP_ENV_DEFAULT;
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x7ff8000000000000ull, 0x7ff8000000000000ull, 0), 0);
+    CHECK_EQ_U64(c.fp_env, FP_ENV_DEFAULT);                       /* quiet compare */
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0, 0x8000000000000000ull, 0), 1);   /* +0 == -0 */
+    op.cond = IR_LE;
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x7ff8000000000000ull, 0, 0), 0);
+    CHECK_EQ_U64(c.fp_env, FP_ENV_DEFAULT | FP_ENV_INVALID);      /* signalling compare */
+    op = (struct ir_op){ .opc = IR_ITOF, .type = IR_I32, .dst = d32, .args = { s64 } };
+    c.fp_env = FP_ENV_DEFAULT | FP_ENV_RC_ZERO << FP_ENV_RC_SHIFT;
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x7fffffffffffffffull, 0, 0), 0x5effffff);
+    CHECK_EQ_U64(c.fp_env, FP_ENV_DEFAULT | FP_ENV_RC_ZERO << FP_ENV_RC_SHIFT | FP_ENV_INEXACT);
+    c.fp_fallback = 1;                                            /* no helper: ignored */
+    CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 3, 0, 0), 0x40400000);
+    ir_block_free(b);
+}
+
 /* ---- the differential runner */
 
 
@@ -822,6 +1032,8 @@ static bool diff_block(const struct ir_block *b)
         for (unsigned i = 0; i < 8 && !why[0]; i++)
             if (ci.env[i] != cj.env[i])
                 snprintf(why, sizeof(why), "env[%u] %#lx vs %#lx", i, (unsigned long)ci.env[i], (unsigned long)cj.env[i]);
+        if (!why[0] && (fp_env_of(&ci.base) & FP_ENV_COMPARED) != (fp_env_of(&cj.base) & FP_ENV_COMPARED))
+            snprintf(why, sizeof(why), "fp_env %#x vs %#x", fp_env_of(&ci.base), fp_env_of(&cj.base));
     }
     restore_memory();
     if (!why[0])
@@ -913,8 +1125,64 @@ static void r_address(struct rgen *r, ir_val *addr, int64_t *off)
     }
 }
 
+static const uint64_t fp_consts[] = {
+    0, 0x8000000000000000ull, 0x3ff0000000000000ull, 0x0000000000000001ull, 0x7ff0000000000000ull,
+    0xfff0000000000000ull, 0x7ff8000000000000ull, 0x7ff4000000000000ull, 0x43e0000000000000ull,
+    0xc1e0000000200000ull, 0x3fe0000000000000ull, 0x7fefffffffffffffull,
+    0x3f800000, 0x80000000, 0x7f800000, 0x7fc00000, 0x7f800001, 0x00000001, 0x4f000000,
+    0xdf000000, 0x3fc00000, 0x7f7fffff, 0x4b800001,
+};
+
+static ir_val r_fp_src(struct rgen *r, enum ir_type t)
+{
+    if (rn(3) == 0)
+        return ir_const(blk, t, (int64_t)fp_consts[rn(ARRAY_SIZE(fp_consts))]);
+    return r_src(r, t);
+}
+
+static void r_fp_op(struct rgen *r)
+{
+    static const uint8_t ops[] = { IR_FADD, IR_FSUB, IR_FMUL, IR_FDIV, IR_FSQRT, IR_FMA, IR_FCMP,
+                                   IR_FTOI, IR_FTOI_RTZ, IR_ITOF, IR_FTOF };
+    uint8_t o = ops[rn(ARRAY_SIZE(ops))];
+    enum ir_type t = rtype();
+    ir_val a, b = IR_NONE, c = IR_NONE;
+    int64_t canon = t == IR_I64 ? 0x7ff8000000000000ll : 0x7fc00000;
+    int64_t nan = rn(4) ? canon : (int64_t)rnd_value();
+    switch (o) {
+    case IR_FTOI: case IR_FTOI_RTZ: a = r_fp_src(r, rtype()); break;
+    case IR_ITOF: a = r_src(r, rtype()); break;
+    case IR_FTOF: a = r_fp_src(r, t == IR_I64 ? IR_I32 : IR_I64); break;
+    default:
+        a = r_fp_src(r, t);
+        if (o != IR_FSQRT)
+            b = rn(8) == 0 ? a : r_fp_src(r, t);
+        if (o == IR_FMA)
+            c = r_fp_src(r, t);
+        break;
+    }
+    ir_val d = r_dst(r, o == IR_FCMP ? rtype() : t);
+    if (o == IR_FMA)
+        nan = canon;
+    struct ir_op *op = ir_fpop(blk, (enum ir_opc)o, t, d, a, b, c, nan);
+    if (o == IR_FCMP) {
+        static const uint8_t conds[] = { IR_EQ, IR_LT, IR_LE };
+        op->cond = conds[rn(3)];
+    } else if (o == IR_FMA) {
+        op->helper = &fma_helper;
+        op->imm2 = t == IR_I64;
+    } else if (rn(2)) {
+        op->helper = &fp_fallback_helper;
+        op->imm2 = (int64_t)rnd_value();
+    }
+}
+
 static void r_op(struct rgen *r)
 {
+    if (rn(8) == 0) {
+        r_fp_op(r);
+        return;
+    }
     unsigned k = rn(100);
     enum ir_type t = rtype();
     if (k < 35) {
@@ -1057,13 +1325,14 @@ TEST(backend, differential_random_blocks)
 TEST(backend, differential_random_blocks_baseline_x86)
 {
     setup();
-    bool saved[4] = { x86_have_lzcnt, x86_have_bmi1, x86_have_bmi2, x86_have_popcnt };
-    x86_have_lzcnt = x86_have_bmi1 = x86_have_bmi2 = x86_have_popcnt = false;
+    bool saved[5] = { x86_have_lzcnt, x86_have_bmi1, x86_have_bmi2, x86_have_popcnt, x86_have_fma };
+    x86_have_lzcnt = x86_have_bmi1 = x86_have_bmi2 = x86_have_popcnt = x86_have_fma = false;
     unsigned before = diff_blocks;
     random_blocks(10000, 60, false);
-    printf("  (%u random blocks without lzcnt/bmi/popcnt)\n", diff_blocks - before);
+    printf("  (%u random blocks without lzcnt/bmi/popcnt/fma)\n", diff_blocks - before);
     x86_have_lzcnt = saved[0];
     x86_have_bmi1 = saved[1];
     x86_have_bmi2 = saved[2];
     x86_have_popcnt = saved[3];
+    x86_have_fma = saved[4];
 }

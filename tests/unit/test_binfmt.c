@@ -128,6 +128,7 @@ TEST(binfmt, flags)
     CHECK(binfmt_normalise_flags("FP", out) && strcmp(out, "PF") == 0);
     CHECK(binfmt_normalise_flags("CFOP", out) && strcmp(out, "POCF") == 0);
     CHECK(binfmt_normalise_flags("", out) && strcmp(out, "") == 0);
+    CHECK(binfmt_normalise_flags("CF", out) && strcmp(out, "OCF") == 0);   /* C implies O */
     strcpy(out, "keep");
     CHECK(!binfmt_normalise_flags("PP", out));
     CHECK(!binfmt_normalise_flags("X", out));

@@ -8,12 +8,25 @@
  * instructions (frm set with fsrm, rm = dyn, fflags read back) and are hard-coded, so this
  * test needs no qemu. Every vector runs four ways and must match exactly each time: rm in
  * the instruction or rm = DYN taken from cpu->frm, on the host path and on the software path
- * (rv_fpu_set_host_fp(false)). A seeded random test then compares the two paths on many
- * more inputs.
+ * (rv_fpu_set_host_fp(false)). Every vector also runs as a translated instruction (the
+ * riscv64 front end's inline IR floating-point ops, or its rv_fpu call) on the x86-64 backend
+ * and on the IR interpreter, with the rm in the instruction or dynamic, the flags read as
+ * the guest reads fflags. Seeded random tests then compare the paths on many more inputs.
  */
 #define TEST_MAIN
+#include <stdlib.h>
+#include <sys/mman.h>
 #include "test.h"
+#include "loader/guest_mem.h"
 #include "targets/riscv64/fpu.h"
+#include "targets/riscv64/translate.h"
+#include "targets/target.h"
+#include "translate/exec.h"
+#include "translate/x86_emit.h"
+
+/* dispatch.c's statistics, which other objects update; defined here if it is not linked. */
+__attribute__((weak)) struct dbt_stats dbt_stats;
+extern const struct target target_riscv64;
 
 #define S(x) (0xffffffff00000000ull | (uint32_t)(x))   /* a NaN-boxed single */
 enum {
@@ -75,6 +88,151 @@ static void run_vectors(const struct fpu_vector *v, size_t n)
 }
 
 #define RUN_VECTORS(table) run_vectors(table, ARRAY_SIZE(table))
+
+/* ---- the same ops as translated guest instructions */
+
+#define XCODE 0x40000ull                 /* one 8-byte slot per distinct instruction word */
+#define XSLOTS 1024
+
+struct translated {
+    uint32_t word;
+    struct ir_block *ir;                 /* for the interpreter */
+    struct tb tb;                        /* host code */
+};
+static struct translated xlated[XSLOTS];
+static unsigned nxlated;
+
+static void translated_setup(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    guest_mem_init();
+    if (guest_mmap(XCODE, 8 * XSLOTS, GPROT_READ | GPROT_WRITE | GPROT_EXEC,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != (int64_t)XCODE ||
+        code_cache_init(32u << 20) != 0) {
+        printf("cannot set up guest memory and the code cache\n");
+        exit(1);
+    }
+    x86_backend_init();
+    code_cache_keep_prefix();
+}
+
+/* The instruction computing op with rd = f10/x10, rs1 = f11/x11, rs2 = f12, rs3 = f13,
+ * or 0 if op is not an instruction of its own. */
+static uint32_t encode(enum rv_fpop fpop, unsigned rm, const struct rv_fmt_info **fmt)
+{
+    for (unsigned op = 1; op < RV_OP_COUNT; op++) {
+        if (rv_fp_op_of(op) != (int)fpop)
+            continue;
+        const struct rv_fmt_info *fi = &rv_fmt_info[rv_opdesc[op].fmt];
+        *fmt = fi;
+        return rv_opdesc[op].match | 10u << 7 | (fi->has_rm ? rm << 12 : 0) | 11u << 15 |
+               (fi->rs2 ? 12u << 20 : 0) | (fi->rs3 ? 13u << 27 : 0);
+    }
+    return 0;
+}
+
+static struct translated *translated_code(uint32_t word)
+{
+    for (unsigned i = 0; i < nxlated; i++)
+        if (xlated[i].word == word)
+            return &xlated[i];
+    if (nxlated == XSLOTS)
+        abort();
+    struct translated *x = &xlated[nxlated];
+    uint64_t pc = XCODE + 8 * nxlated++;
+    uint16_t code[3] = { (uint16_t)word, (uint16_t)(word >> 16), 0x9002 /* c.ebreak */ };
+    memcpy(g2h(pc), code, sizeof(code));
+    static struct ir_block *b;
+    if (!b)
+        b = ir_block_new();
+    ir_init(b, target_riscv64.globals, target_riscv64.nglobals, pc);
+    target_riscv64.translate(b, 8);
+    const char *bad = ir_validate(b);
+    if (bad) {
+        printf("  bad IR for %#x: %s\n", word, bad);
+        ir_dump(b, stdout);
+        abort();
+    }
+    x->word = word;
+    x->ir = ir_block_clone(b);
+    x->tb.pc = pc;
+    if (x86_gen_tb(b, &x->tb) != 0)
+        abort();
+    return x;
+}
+
+/* Runs the instruction for op (rm in it; frm the dynamic mode) translated, with the JIT or
+ * the interpreter; *flags = fflags as the guest reads them. false if op has no instruction. */
+static bool run_translated(enum rv_fpop op, unsigned rm, unsigned frm, uint64_t a, uint64_t b,
+                           uint64_t c, bool jit, uint64_t *result, uint32_t *flags)
+{
+    translated_setup();
+    const struct rv_fmt_info *fi;
+    uint32_t word = encode(op, rm, &fi);
+    if (!word)
+        return false;
+    struct translated *x = translated_code(word);
+    static struct rv64_cpu cpu;
+    memset(&cpu, 0, sizeof cpu);
+    cpu.base.target = &target_riscv64;
+    target_riscv64.cpu_init(&cpu.base, "");
+    rv64_set_fcsr(&cpu, 0, frm);
+    if (fi->rs1 == RV_RC_F)
+        cpu.f[11] = a;
+    else
+        cpu.x[11] = a;
+    cpu.f[12] = b;
+    cpu.f[13] = c;
+    cpu.f[10] = cpu.x[10] = 0x5555;
+    cpu.base.pc = x->tb.pc;
+    unsigned r = jit ? x86_enter(&cpu.base, x->tb.code) : interp_run(&cpu.base, x->ir);
+    if (r != EXIT_EXCEPTION || cpu.base.exit_arg != EXC_BREAKPOINT) {
+        printf("  %s: the translated instruction %#x exited with %u/%lu\n", rv_fpop_name(op),
+               word, r, (unsigned long)cpu.base.exit_arg);
+        test_failed_checks++;
+    }
+    *result = fi->rd == RV_RC_F ? cpu.f[10] : cpu.x[10];
+    *flags = rv64_fflags(&cpu);
+    return true;
+}
+
+/* The vectors again, as translated instructions: rm static or dynamic, JIT or interpreter. */
+static void run_vectors_translated(const struct fpu_vector *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int lo = v[i].rm == ALL ? RNE : v[i].rm, hi = v[i].rm == ALL ? RMM : v[i].rm;
+        for (int rm = lo; rm <= hi; rm++) {
+            uint64_t want = v[i].want[rm - lo].r;
+            uint32_t want_flags = v[i].want[rm - lo].flags;
+            for (int way = 0; way < 4; way++) {
+                bool jit = way & 2, dyn = way & 1;
+                uint64_t r;
+                uint32_t flags;
+                if (!run_translated(v[i].op, dyn ? RV_RM_DYN : (unsigned)rm,
+                                    dyn ? (unsigned)rm : (unsigned)(rm + 1) % 5,
+                                    v[i].a, v[i].b, v[i].c, jit, &r, &flags))
+                    break;
+                if (r != want || flags != want_flags) {
+                    test_failed_checks++;
+                    printf("  translated %s %s%s (%s) a=%#" PRIx64 " b=%#" PRIx64 " c=%#" PRIx64
+                           ": got %#" PRIx64 " flags %#x, want %#" PRIx64 " flags %#x\n",
+                           rv_fpop_name(v[i].op), rm_names[rm], dyn ? " (dyn)" : "",
+                           jit ? "jit" : "interp", v[i].a, v[i].b, v[i].c, r, flags, want,
+                           want_flags);
+                }
+            }
+        }
+    }
+}
+
+#undef RUN_VECTORS
+#define RUN_VECTORS(table) do {                                  \
+        run_vectors(table, ARRAY_SIZE(table));                   \
+        run_vectors_translated(table, ARRAY_SIZE(table));        \
+    } while (0)
 
 static const struct fpu_vector add_sub_vectors[] = {
     /* --- single: rounding of ties and near-ties */
@@ -1400,4 +1558,76 @@ TEST(rv_fpu, host_and_software_paths_agree)
         }
     }
     CHECK_EQ_U64(mismatches, 0);
+}
+
+/* Translated instructions (inline IR ops or rv_fpu calls, JIT and interpreter, rm static or
+ * dynamic, RMM through the fallback) against the software path. */
+TEST(rv_fpu, translated_and_software_paths_agree)
+{
+    int mismatches = 0;
+    unsigned runs = 0;
+    for (int i = 0; i < 200000; i++) {
+        enum rv_fpop op = rng() % RV_FPOP_COUNT;
+        unsigned rm = rng() % 5;
+        bool dbl = is_double_op(op), dyn = rng() & 1, jit = rng() & 1;
+        uint64_t a = random_operand(dbl), b = random_operand(dbl), c = random_operand(dbl);
+        if (rng() % 4 == 0)
+            b = (b & ~(dbl ? 0x7ff0000000000000ull : 0x7f800000ull)) |
+                (a & (dbl ? 0x7ff0000000000000ull : 0x7f800000ull));
+        if (op >= RV_FCVT_S_W && op <= RV_FCVT_D_LU)
+            a = rng() >> (rng() % 64) ^ -(rng() & 1);
+        uint32_t soft_flags, flags;
+        uint64_t r;
+        rv_fpu_set_host_fp(false);
+        uint64_t soft = run_op(op, rm, 0, a, b, c, &soft_flags);
+        rv_fpu_set_host_fp(true);
+        if (!run_translated(op, dyn ? RV_RM_DYN : rm, dyn ? rm : (rm + 3) % 5, a, b, c, jit, &r, &flags))
+            continue;
+        runs++;
+        if (r != soft || flags != soft_flags) {
+            if (mismatches++ < 10)
+                printf("  %s %s%s (%s) a=%#" PRIx64 " b=%#" PRIx64 " c=%#" PRIx64 ": translated %#"
+                       PRIx64 "/%#x soft %#" PRIx64 "/%#x\n", rv_fpop_name(op), rm_names[rm],
+                       dyn ? " (dyn)" : "", jit ? "jit" : "interp", a, b, c, r, flags, soft,
+                       soft_flags);
+        }
+    }
+    printf("  (%u translated runs)\n", runs);
+    CHECK_EQ_U64(mismatches, 0);
+}
+
+/* Flags accrue across instructions and blocks: inline ops into the FP environment, rv_fpu
+ * into fflags; fflags reads and writes see and clear both. */
+TEST(rv_fpu, translated_flags_accrue_and_clear)
+{
+    uint64_t r;
+    uint32_t flags;
+    /* 1/3 inline: NX; then an exact op leaves it (same CPU state is not kept between runs,
+     * so check within one run via the CSR helper below) */
+    CHECK(run_translated(RV_FDIV_D, RV_RM_DYN, RNE, 0x3ff0000000000000, 0x4008000000000000, 0,
+                         true, &r, &flags));
+    CHECK_EQ_U64(flags, NX);
+    struct rv64_cpu cpu;
+    memset(&cpu, 0, sizeof cpu);
+    rv64_set_fcsr(&cpu, NV, RDN);
+    CHECK_EQ_U64(cpu.base.fp_env, 0x1f80u | 1u << 13);
+    CHECK_EQ_U64(cpu.base.fp_fallback, 0);
+    cpu.base.fp_env |= 0x20 | 0x02;              /* inexact, and denormal (ignored) */
+    CHECK_EQ_U64(rv64_fflags(&cpu), NV | NX);
+    CHECK_EQ_U64(cpu.base.fp_env, 0x1f80u | 1u << 13);
+    CHECK_EQ_U64(rv_helper_csr(&cpu.base, RV_CSR_FCSR, 0, 0, 0), RDN << 5 | NV | NX);
+    cpu.base.fp_env |= 0x04;                     /* divide by zero */
+    CHECK_EQ_U64(rv_helper_csr(&cpu.base, RV_CSR_FRM | RV_CSR_WRITE << 12 | RV_CSR_DESC_WRITE,
+                               RMM, 0, 0), RDN);
+    CHECK_EQ_U64(cpu.fflags, NV | NX | DZ);
+    CHECK_EQ_U64(cpu.base.fp_fallback, 1);
+    CHECK_EQ_U64(rv_helper_csr(&cpu.base, RV_CSR_FFLAGS | RV_CSR_CLEAR << 12 | RV_CSR_DESC_WRITE,
+                               NX, 0, 0), NV | NX | DZ);
+    CHECK_EQ_U64(cpu.fflags, NV | DZ);
+    cpu.base.fp_env |= 0x08;                     /* overflow */
+    CHECK_EQ_U64(rv_helper_csr(&cpu.base, RV_CSR_FCSR | RV_CSR_WRITE << 12 | RV_CSR_DESC_WRITE,
+                               RTZ << 5, 0, 0), RMM << 5 | NV | DZ | OF);
+    CHECK_EQ_U64(cpu.fflags, 0);
+    CHECK_EQ_U64(cpu.base.fp_env, 0x1f80u | 3u << 13);
+    CHECK_EQ_U64(cpu.base.fp_fallback, 0);
 }

@@ -104,7 +104,9 @@ TEST(rv_signal, bad_frames)
     struct rv64_cpu rv;
     fill_cpu(&rv);
     uint8_t info[128] = { 0 };
-    struct target_sigframe f = { .addr = 0x100, .sig = 10, .info = info, .handler = 1, .retaddr = 2 };
+    struct target_sigframe f = {
+        .addr = 0x100, .sig = 10, .info = info, .handler = 1, .retaddr = 2,
+    };
     CHECK(!t->setup_sigframe(&rv.base, &f));         /* unmapped: nothing changes */
     CHECK_EQ_U64(rv.base.pc, 0x10000);
     CHECK_EQ_U64(rv.x[2], 0x1000 + 2);
@@ -141,5 +143,6 @@ TEST(rv_signal, syscall_hook_results)
     target_riscv64.syscall(&rv.base);
     CHECK_EQ_U64(rv.base.pc, 0x10004);
     CHECK_EQ_U64(rv.x[10], (uint64_t)-38);
-    CHECK(SYSCALL_RESTART < -4095 && SYSCALL_NO_RESULT < -4095 && SYSCALL_RESTART != SYSCALL_NO_RESULT);
+    CHECK(SYSCALL_RESTART < -4095 && SYSCALL_NO_RESULT < -4095);
+    CHECK(SYSCALL_RESTART != SYSCALL_NO_RESULT);
 }

@@ -29,4 +29,48 @@ enum { RV_RM_RNE = 0, RV_RM_RTZ = 1, RV_RM_RDN = 2, RV_RM_RUP = 3, RV_RM_RMM = 4
 
 static inline struct rv64_cpu *rv64(struct cpu *c) { return (struct rv64_cpu *)c; }
 
+/*
+ * The FP environment. Inline FP code (IR FP ops) accrues its exception flags in
+ * cpu->fp_env (x86 MXCSR layout, see exec.h) and rounds per its rounding control; rv_fpu
+ * accrues into rv->fflags. The guest's fflags are therefore rv->fflags | the flags in
+ * fp_env, and every reader and writer of fflags/frm outside translated code must go through
+ * these two functions (where cpu->fp_env is exact: C code, never while translated code runs).
+ */
+/* fp_env flags (IE DE ZE OE UE PE = bits 0..5) as fflags; DE has no RISC-V counterpart. */
+static inline uint32_t rv64_fflags_of_env(uint32_t env)
+{
+    return (env & 0x01) << 4 |           /* invalid -> NV */
+           (env & 0x04) << 1 |           /* divide by zero -> DZ */
+           (env & 0x08) >> 1 |           /* overflow -> OF */
+           (env & 0x10) >> 3 |           /* underflow -> UF */
+           (env & 0x20) >> 5;            /* inexact -> NX */
+}
+
+/* The guest-visible fflags (folding fp_env's flags into rv->fflags and clearing them there). */
+static inline uint32_t rv64_fflags(struct rv64_cpu *rv)
+{
+    uint32_t env = rv->base.fp_env;
+    if (env & FP_ENV_FLAGS) {
+        rv->fflags |= rv64_fflags_of_env(env);
+        rv->base.fp_env = env & ~(uint32_t)FP_ENV_FLAGS;
+    }
+    return rv->fflags & 0x1f;
+}
+
+/* Sets fflags and frm (CSR writes, sigreturn, start-up) and the FP environment to match:
+ * no flags accrued, the rounding control of frm; fp_fallback for RMM (which x86 cannot
+ * round) and the reserved values (dynamic-rm instructions trap on those anyway). */
+static inline void rv64_set_fcsr(struct rv64_cpu *rv, uint32_t fflags, uint32_t frm)
+{
+    static const uint8_t rc_of_frm[4] = {
+        [RV_RM_RNE] = FP_ENV_RC_NEAREST, [RV_RM_RTZ] = FP_ENV_RC_ZERO,
+        [RV_RM_RDN] = FP_ENV_RC_DOWN, [RV_RM_RUP] = FP_ENV_RC_UP,
+    };
+    rv->fflags = fflags & 0x1f;
+    rv->frm = frm & 7;
+    uint32_t rc = rv->frm < 4 ? rc_of_frm[rv->frm] : FP_ENV_RC_NEAREST;
+    rv->base.fp_env = FP_ENV_DEFAULT | rc << FP_ENV_RC_SHIFT;
+    rv->base.fp_fallback = rv->frm >= RV_RM_RMM;
+}
+
 #endif

@@ -11,7 +11,11 @@
  *    back is the one read once at start-up, with the sticky flags clear: saving it on every
  *    call would cost a second STMXCSR, which is slow on some hosts (it waits for pending FP
  *    work). x86 detects tininess after rounding and raises underflow only for inexact tiny
- *    results, like RISC-V, so its five flags map one to one onto fflags.
+ *    results, like RISC-V, so its five flags map one to one onto fflags. Called from
+ *    translated code, where the host MXCSR holds the guest's FP environment (cpu->fp_env,
+ *    into which inline FP code accrues its flags), it still puts back the emulator's value:
+ *    the backend stores fp_env before every helper call and reloads it after, and rv_fpu's
+ *    own flags go to cpu->fflags (the guest sees the union, cpu.h rv64_fflags).
  *  - the software path rounds an exact intermediate (a 128-bit significand whose lowest bit
  *    may be a sticky bit) in any mode. It serves RMM, which x86 lacks, every FMA when the
  *    host has no FMA unit, and inexact integer-to-float conversions; rv_fpu_set_host_fp(false)
@@ -414,14 +418,7 @@ static const uint32_t mxcsr_for_rm[4] = {
 };
 
 /* MXCSR flags IE DE ZE OE UE PE (bits 0..5) to fflags; DE has no RISC-V counterpart. */
-static inline uint32_t fflags_of_mxcsr(uint32_t mx)
-{
-    return (mx & 0x01) << 4 |            /* IE -> NV */
-           (mx & 0x04) << 1 |            /* ZE -> DZ */
-           (mx & 0x08) >> 1 |            /* OE -> OF */
-           (mx & 0x10) >> 3 |            /* UE -> UF */
-           (mx & 0x20) >> 5;             /* PE -> NX */
-}
+static inline uint32_t fflags_of_mxcsr(uint32_t mx) { return rv64_fflags_of_env(mx); }
 
 /* One instruction between loading the guest MXCSR and putting back the host's. */
 #define HOST_OP_PROLOGUE "ldmxcsr %[guest]\n\t"
@@ -740,6 +737,11 @@ uint64_t rv_fpu(struct cpu *cpu, uint64_t op_rm, uint64_t a, uint64_t b, uint64_
 {
     struct rv64_cpu *rv = rv64(cpu);
     unsigned op = op_rm & 0xff, rm = (op_rm >> 8) & 7;
+    if (op_rm & RV_FPU_BOX_ARGS) {
+        a |= NAN_BOX;
+        b |= NAN_BOX;
+        c |= NAN_BOX;
+    }
     if (rm == RV_RM_DYN)
         rm = rv->frm;
     if (rm > RV_RM_RMM)

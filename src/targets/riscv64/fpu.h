@@ -45,6 +45,10 @@ enum rv_fpop {
 };
 
 uint64_t rv_fpu(struct cpu *cpu, uint64_t op_rm, uint64_t a, uint64_t b, uint64_t c);
+/* In op_rm: a, b and c are single-precision values given unboxed (zero-extended 32-bit
+ * values, as IR FP ops hold them): rv_fpu NaN-boxes them first. For the fallback of inline
+ * FP ops on singles (trans_fp.c); never set for ops whose a is an integer. */
+#define RV_FPU_BOX_ARGS (1u << 12)
 /* Name of an op for the disassembler and tests ("fadd.s"). */
 const char *rv_fpop_name(enum rv_fpop op);
 /* For tests: false routes every op through the software path (the one RMM always uses)

@@ -18,7 +18,8 @@
  * that *any* store to the reserved set fails the SC, which no correct program can observe
  * except by timing. Every SC clears the reservation, succeeded or not.
  *
- * CSRs: fflags/frm/fcsr live in struct rv64_cpu. time is CLOCK_MONOTONIC at the 10 MHz
+ * CSRs: fflags/frm/fcsr live in struct rv64_cpu and cpu->fp_env (read and written through
+ * rv64_fflags / rv64_set_fcsr, cpu.h: the helper is called with fp_env exact). time is CLOCK_MONOTONIC at the 10 MHz
  * timebase of Linux's riscv "virt" machine (ticks = ns / 100); cycle and instret both
  * return CLOCK_MONOTONIC in nanoseconds (a 1 GHz clock, one instruction per cycle): they
  * are monotonic and advance, which is all user code may assume of them.
@@ -153,9 +154,9 @@ uint64_t rv_helper_csr(struct cpu *cpu, uint64_t desc, uint64_t src, uint64_t un
     uint64_t old;
 
     switch (csr) {
-    case RV_CSR_FFLAGS:  old = rv->fflags & 0x1f; break;
+    case RV_CSR_FFLAGS:  old = rv64_fflags(rv); break;
     case RV_CSR_FRM:     old = rv->frm & 7; break;
-    case RV_CSR_FCSR:    old = (rv->frm & 7) << 5 | (rv->fflags & 0x1f); break;
+    case RV_CSR_FCSR:    old = (rv->frm & 7) << 5 | rv64_fflags(rv); break;
     case RV_CSR_TIME:    old = monotonic_ns() / 100; break;
     case RV_CSR_CYCLE:
     case RV_CSR_INSTRET: old = monotonic_ns(); break;
@@ -165,12 +166,9 @@ uint64_t rv_helper_csr(struct cpu *cpu, uint64_t desc, uint64_t src, uint64_t un
         return old;
     uint64_t val = kind == RV_CSR_WRITE ? src : kind == RV_CSR_SET ? old | src : old & ~src;
     switch (csr) {
-    case RV_CSR_FFLAGS: rv->fflags = (uint32_t)val & 0x1f; break;
-    case RV_CSR_FRM:    rv->frm = (uint32_t)val & 7; break;
-    case RV_CSR_FCSR:
-        rv->fflags = (uint32_t)val & 0x1f;
-        rv->frm = (uint32_t)(val >> 5) & 7;
-        break;
+    case RV_CSR_FFLAGS: rv64_set_fcsr(rv, (uint32_t)val, rv->frm); break;
+    case RV_CSR_FRM:    rv64_set_fcsr(rv, rv64_fflags(rv), (uint32_t)val); break;
+    case RV_CSR_FCSR:   rv64_set_fcsr(rv, (uint32_t)val, (uint32_t)(val >> 5)); break;
     default:            break;          /* counters are read-only: rejected at translation */
     }
     return old;

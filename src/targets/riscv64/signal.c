@@ -41,8 +41,20 @@ _Static_assert(RV_SIGFRAME_SIZE == RV64_SIGFRAME_SIZE && RV_SIGFRAME_SIZE % 16 =
 
 static inline void put64(uint8_t *f, size_t off, uint64_t v) { memcpy(f + off, &v, 8); }
 static inline void put32(uint8_t *f, size_t off, uint32_t v) { memcpy(f + off, &v, 4); }
-static inline uint64_t get64(const uint8_t *f, size_t off) { uint64_t v; memcpy(&v, f + off, 8); return v; }
-static inline uint32_t get32(const uint8_t *f, size_t off) { uint32_t v; memcpy(&v, f + off, 4); return v; }
+
+static inline uint64_t get64(const uint8_t *f, size_t off)
+{
+    uint64_t v;
+    memcpy(&v, f + off, 8);
+    return v;
+}
+
+static inline uint32_t get32(const uint8_t *f, size_t off)
+{
+    uint32_t v;
+    memcpy(&v, f + off, 4);
+    return v;
+}
 
 bool rv64_setup_sigframe(struct cpu *cpu, const struct target_sigframe *sf)
 {
@@ -61,7 +73,7 @@ bool rv64_setup_sigframe(struct cpu *cpu, const struct target_sigframe *sf)
         put64(f, MC_REGS + 8 * i, rv->x[i]);
     for (unsigned i = 0; i < 32; i++)
         put64(f, MC_FP + 8 * i, rv->f[i]);
-    put32(f, MC_FCSR, (rv->frm & 7) << 5 | (rv->fflags & 0x1f));
+    put32(f, MC_FCSR, (rv->frm & 7) << 5 | rv64_fflags(rv));
     if (copy_to_guest(sf->addr, f, sizeof(f)))
         return false;
     rv->x[1] = sf->retaddr;
@@ -92,8 +104,7 @@ bool rv64_restore_sigframe(struct cpu *cpu, struct target_sigreturn *out)
     for (unsigned i = 0; i < 32; i++)
         rv->f[i] = get64(f, MC_FP + 8 * i);
     uint32_t fcsr = get32(f, MC_FCSR);
-    rv->fflags = fcsr & 0x1f;
-    rv->frm = (fcsr >> 5) & 7;
+    rv64_set_fcsr(rv, fcsr & 0x1f, (fcsr >> 5) & 7);   /* and the inline FP environment */
     rv->res_addr = RV_NO_RESERVATION;
     return true;
 }

@@ -47,8 +47,7 @@ static bool rv64_cpu_init(struct cpu *cpu, const char *model)
     struct rv64_cpu *rv = rv64(cpu);
     memset(rv->x, 0, sizeof(rv->x));
     memset(rv->f, 0, sizeof(rv->f));
-    rv->fflags = 0;
-    rv->frm = RV_RM_RNE;
+    rv64_set_fcsr(rv, 0, RV_RM_RNE);        /* also the FP environment of inline FP code */
     rv->res_addr = RV_NO_RESERVATION;
     rv->res_val = 0;
     rv->res_size = 0;
@@ -110,8 +109,9 @@ static void rv64_dump_regs(struct cpu *cpu, FILE *out)
     for (unsigned i = 0; i < 32; i++)
         fprintf(out, "f%-2u/%-4s %016" PRIx64 "%s", i, rv_freg_name[i], rv->f[i],
                 i % 4 == 3 ? "\n" : " ");
-    fprintf(out, "fcsr     %08x (frm %u, fflags %#x)\n", (rv->frm & 7) << 5 | (rv->fflags & 0x1f),
-            rv->frm, rv->fflags);
+    uint32_t fflags = rv64_fflags(rv);
+    fprintf(out, "fcsr     %08x (frm %u, fflags %#x)\n", (rv->frm & 7) << 5 | fflags, rv->frm,
+            fflags);
 }
 
 /* AT_HWCAP as Linux riscv reports it: bit (letter - 'a') for each single-letter extension. */

@@ -19,6 +19,10 @@ struct rv_ctx {
     uint64_t next_pc;       /* pc + its length */
     bool frm_checked;       /* cpu->frm already checked valid in this block (reset by CSR writes) */
     bool ended;             /* the instruction emitted the block's terminator */
+    /* trans_fp.c: for each f register, an I32 temp holding its single-precision value
+     * (unboxed: the canonical NaN if it is not properly boxed) as of now, or IR_NONE.
+     * Every write to an f register in this block updates it. */
+    ir_val f32_val[32];
 };
 
 typedef void rv_trans_fn(struct rv_ctx *c, const struct rv_insn *in);
@@ -57,6 +61,9 @@ extern rv_trans_fn *const rv_trans_atomic[RV_OP_COUNT]; /* trans_atomic.c: A and
 /* For tests: the rv_fpop an op is translated to (one rv_fpu call), -1 if it is not
  * translated through rv_fpu, -2 if it is but has no rv_fpop (a table bug). */
 int rv_fp_helper_op(unsigned op);
+/* For tests: the rv_fpop of an F/D op whatever its translation (inline IR or rv_fpu), -1
+ * for ops without one (loads, stores, moves). */
+int rv_fp_op_of(unsigned op);
 
 /* ---- helpers called from translated code (helpers.c). Every helper has the full
  * (cpu, a0, a1, a2, a3) signature the IR call convention uses. */

@@ -41,8 +41,10 @@ static int touch(int write, uintptr_t addr)
 static void *thread_faults(void *arg)
 {
     int ok = 0;
-    for (int i = 0; i < 100; i++)
-        ok += touch(i & 1, (uintptr_t)arg + (uintptr_t)(i * 8)) && fault_addr == (uintptr_t)arg + (uintptr_t)(i * 8);
+    for (int i = 0; i < 100; i++) {
+        uintptr_t addr = (uintptr_t)arg + (uintptr_t)(i * 8);
+        ok += touch(i & 1, addr) && fault_addr == addr;
+    }
     return (void *)(long)ok;
 }
 

@@ -70,7 +70,8 @@ int main(void)
     usleep(20000);
     pthread_kill(t, SIGUSR1);
     pthread_join(t, &r);
-    printf("spinning thread woke by its handler: %ld, handled %d\n", (long)r, atomic_load(&handled));
+    printf("spinning thread woke by its handler: %ld, handled %d\n", (long)r,
+           atomic_load(&handled));
 
     main_thread = pthread_self();
     pthread_create(&t, NULL, poke_main, NULL);

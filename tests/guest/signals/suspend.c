@@ -59,7 +59,8 @@ int main(void)
     kill(getpid(), SIGUSR2);
     sigset_t pend;
     sigpending(&pend);
-    printf("sigpending: USR2 %d USR1 %d\n", sigismember(&pend, SIGUSR2), sigismember(&pend, SIGUSR1));
+    printf("sigpending: USR2 %d USR1 %d\n", sigismember(&pend, SIGUSR2),
+           sigismember(&pend, SIGUSR1));
     siginfo_t si;
     struct timespec tmo = { 1, 0 };
     r = sigtimedwait(&block, &si, &tmo);

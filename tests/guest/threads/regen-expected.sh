@@ -22,7 +22,8 @@ for suite in "$@"; do
     for src in tests/guest/"$suite"/*.c; do
         name=$(basename "$src" .c)
         base=tests/guest/$suite/$name
-        timeout 60 qemu-riscv64 "build/guest/$suite/$name" </dev/null >"$base.expected.new" 2>/dev/null
+        timeout 60 qemu-riscv64 "build/guest/$suite/$name" </dev/null >"$base.expected.new" \
+            2>/dev/null
         status=$?
         if [ -f "$base.expected" ] && cmp -s "$base.expected" "$base.expected.new"; then
             rm -f "$base.expected.new"

@@ -11,7 +11,8 @@
 #   PASS guest.<suite>.<engine>.<name>
 #   FAIL guest.<suite>.<engine>.<name>: <reason>
 # Expected stdout is NAME.expected (required); NAME.status (exit status, default 0; a guest
-# killed by signal N is 128+N) is optional. Exit status 1 if any case failed.
+# killed by signal N is 128+N) and NAME.flags (more crossrun options, split on blanks) are
+# optional. Exit status 1 if any case failed.
 set -u
 
 suite=${SUITE:-threads}
@@ -70,6 +71,7 @@ run_case() {
     [ -f "$base.status" ] && want_status=$(tr -d ' \n' <"$base.status")
     flag=
     [ "$engine" != jit ] && flag=--engine=$engine
+    [ -f "$base.flags" ] && flag="$flag $(cat "$base.flags")"
     # shellcheck disable=SC2086  # flag is split on purpose
     timeout -k 5 "$timeout_s" "$crossrun" $flag "$bin" </dev/null >"$tmp/out" 2>"$tmp/err"
     status=$?

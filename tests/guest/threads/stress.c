@@ -93,8 +93,10 @@ int main(void)
     pthread_join(f, NULL);
     long want = (long)NWORKERS * ROUNDS * PER_ROUND;
     printf("mutex total %s, atomic total %s, helpers %s, flushes %s, signals %s\n",
-           locked_total == want ? "ok" : "WRONG", atomic_load(&atomic_total) == want ? "ok" : "WRONG",
+           locked_total == want ? "ok" : "WRONG",
+           atomic_load(&atomic_total) == want ? "ok" : "WRONG",
            atomic_load(&helper_total) == NWORKERS * (ROUNDS / 20) ? "ok" : "WRONG",
-           atomic_load(&flushes) > 0 ? "ok" : "none", sent == 0 || atomic_load(&signals_seen) > 0 ? "ok" : "lost");
+           atomic_load(&flushes) > 0 ? "ok" : "none",
+           sent == 0 || atomic_load(&signals_seen) > 0 ? "ok" : "lost");
     return 0;
 }
