@@ -67,7 +67,14 @@ for script in tests/guest/run.sh tests/guest/*/run.sh tests/diff/run.sh tests/re
     [ -f "$script" ] && run_script "$script"
 done
 
-# 5. long suites, only with FULL=1 (none yet: any tests/*/full.sh is picked up)
+# 5. the thread stress test: 100 runs on the JIT here, on both engines with FULL=1
+if [ "$FULL" = 1 ]; then
+    run_script tests/guest/threads/stress.sh
+else
+    (ENGINES=jit; export ENGINES; run_script tests/guest/threads/stress.sh)
+fi
+
+# 6. long suites, only with FULL=1 (none yet: any tests/*/full.sh is picked up)
 if [ "$FULL" = 1 ]; then
     for script in tests/*/full.sh; do
         [ -f "$script" ] && run_script "$script"
