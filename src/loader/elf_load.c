@@ -11,7 +11,8 @@
  * Placement (no randomisation): ET_EXEC at its own addresses; a PIE main program at
  * GUEST_ET_DYN_BASE (aligned up to its largest p_align), or wherever there is room if that is
  * taken; the interpreter wherever a non-fixed mmap puts it (top-down below GUEST_MMAP_TOP);
- * brk just above the main program; the stack below GUEST_STACK_TOP.
+ * brk just above the main program; the stack below GUEST_STACK_TOP; then the target's vDSO
+ * (vdso.c), top-down like the interpreter.
  *
  * elf_load calls guest_mem_init itself (it is idempotent). It fills struct load_info; it
  * does not touch the CPU (main sets the entry PC and sp with target->set_entry).
@@ -29,6 +30,7 @@
 #include <unistd.h>
 #include "guest_mem.h"
 #include "loader.h"
+#include "vdso.h"
 #include "../targets/target.h"
 
 #define PAGE            GUEST_PAGE_SIZE
@@ -465,5 +467,6 @@ void elf_load_fd(int fd, const char *path, const struct target *t, const char *s
     if (r < 0)
         fatal(EXIT_STATUS_INTERNAL, "cannot map the guest stack: %s", strerror((int)-r));
     guest_vma_set_name((uint64_t)r, "[stack]");
+    li->vdso_base = vdso_map(t);        /* last, as Linux maps its vDSO after the ELF */
     image_close(&prog);
 }

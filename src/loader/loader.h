@@ -24,6 +24,7 @@ struct load_info {
     uint64_t brk_start;    /* end of the highest loadable segment, page-aligned */
     uint64_t stack_top;    /* end of the stack mapping (one past its highest byte) */
     uint64_t sp;           /* initial stack pointer, after setup_stack */
+    uint64_t vdso_base;    /* AT_SYSINFO_EHDR: the guest vDSO (loader/vdso.c), 0 if none */
     char interp[4096];     /* PT_INTERP path as in the file ("" if static) */
 };
 
@@ -32,7 +33,8 @@ struct load_info {
  * yet" for a known but unsupported ISA. */
 const struct target *elf_probe(const char *path);
 /* Maps the program (and its PT_INTERP interpreter, found under sysroot first when sysroot is
- * non-NULL) into guest memory, sets up brk and the stack mapping. Fatal on errors. */
+ * non-NULL) into guest memory, sets up brk, the stack mapping and the target's vDSO. Fatal
+ * on errors. */
 void elf_load(const char *path, const struct target *t, const char *sysroot, struct load_info *li);
 /* The same for a program the caller already has open as fd (binfmt_misc's O flag passes
  * one in AT_EXECFD, for programs that are executable but not readable); path names it in

@@ -134,6 +134,8 @@ void setup_stack(struct load_info *li, const struct target *t, struct cpu *cpu, 
     uint64_t auxv[MAX_AUXV][2];
     unsigned n = 0;
 #define AUX(type, val) (auxv[n][0] = (type), auxv[n][1] = (uint64_t)(val), n++)
+    if (li->vdso_base)                  /* riscv64 Linux's ARCH_DLINFO comes first */
+        AUX(AT_SYSINFO_EHDR, li->vdso_base);
     AUX(AT_HWCAP, t->hwcap && cpu ? t->hwcap(cpu) : 0);
     AUX(AT_PAGESZ, GUEST_PAGE_SIZE);
     long clk = sysconf(_SC_CLK_TCK);
@@ -157,7 +159,7 @@ void setup_stack(struct load_info *li, const struct target *t, struct cpu *cpu, 
         AUX(AT_PLATFORM, platform_addr);
     AUX(AT_NULL, 0);
 #undef AUX
-    _Static_assert(MAX_AUXV >= 18, "auxv array too small");
+    _Static_assert(MAX_AUXV >= 19, "auxv array too small");
 
     uint64_t align = t->stack_align > 16 ? t->stack_align : 16;
     uint64_t words = 1 + (uint64_t)argc + 1 + envc + 1 + 2 * (uint64_t)n;

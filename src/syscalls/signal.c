@@ -56,6 +56,7 @@
 #include <unistd.h>
 #include <asm/unistd.h>
 #include "internal.h"
+#include "../loader/vdso.h"
 #include "../log.h"
 
 enum {
@@ -350,9 +351,13 @@ static NORETURN void force_sigsegv(struct cpu *cpu, const char *why)
 
 /* ---- frames */
 
-/* The one-page "[vdso]" mapping with the target's sigreturn trampoline (made on first use). */
+/* Where handlers return: the target's sigreturn symbol in the vDSO that the loader mapped
+ * (loader/vdso.c); for a target without a vDSO, a one-page "[vdso]" mapping with its
+ * sigreturn code (made on first use). */
 static uint64_t sigreturn_trampoline(const struct target *t)
 {
+    if (guest_vdso.sigreturn)
+        return guest_vdso.sigreturn;
     uint64_t page = __atomic_load_n(&sigreturn_page, __ATOMIC_ACQUIRE);
     if (page || !t->sigreturn_code)
         return page;

@@ -71,6 +71,13 @@ struct target {
     /* Code of the sigreturn trampoline (the vDSO page's: rt_sigreturn through a syscall). */
     const uint8_t *sigreturn_code;
     size_t sigreturn_code_size;
+    /* The guest vDSO (user mode), or NULL: an ELF shared object built with the cross
+     * toolchain with crossrun (targets/<isa>/vdso/, embedded by tools/bin2c), which
+     * loader/vdso.c maps into every process and announces with AT_SYSINFO_EHDR. Signal
+     * handlers return through its symbol vdso_sigreturn (then sigreturn_code is unused). */
+    const uint8_t *vdso_image;
+    const size_t *vdso_image_size;    /* a pointer: the size is known only where the bytes are */
+    const char *vdso_sigreturn;
     /* Prints the guest registers (-d cpu and crash reports). */
     void (*dump_regs)(struct cpu *cpu, FILE *out);
     /* Names of -cpu models, NULL-terminated, for -cpu help. */

@@ -147,10 +147,42 @@ static struct stub *nan_check(struct gen *g, int x, bool f64, int rd, bool rd32,
     return s;
 }
 
+/* The accrued flags, read and written through the CPU state's copy of the environment
+ * (stale while translated code runs, so free to use as the MXCSR's memory operand). */
+static void gen_fpflags(struct gen *g, const struct ir_op *op)
+{
+    struct x86_buf *b = &g->buf;
+    const int32_t env = offsetof(struct cpu, fp_env);
+    if (op->opc == IR_FPFLAGS_GET) {
+        int rd = out_reg(g);
+        x86_stmxcsr(b, R_CPU, env);
+        x86_load(b, OPC_MOV_GvEv, rd, R_CPU, X86_NOREG, env);
+        x86_alu_ri(b, X86_AND, false, rd, FP_ENV_FLAGS & ~FP_ENV_DENORMAL);
+        def_val(g, op->dst, rd);
+        return;
+    }
+    ir_val a = op->args[0];
+    int ra = is_const(g, a) ? -1 : use_reg(g, a, REGS_ALLOC);
+    x86_stmxcsr(b, R_CPU, env);
+    x86_alu_mi(b, X86_AND, false, R_CPU, env, ~(int32_t)FP_ENV_FLAGS);
+    if (ra >= 0) {
+        x86_mov_rr(b, false, R_TMP, ra);
+        x86_alu_ri(b, X86_AND, false, R_TMP, FP_ENV_FLAGS);
+        x86_modrm_mem(b, OPC_ARITH_EvGv | X86_OR << 3, R_TMP, R_CPU, X86_NOREG, 0, env);
+    } else if (const_val(g, a) & FP_ENV_FLAGS) {
+        x86_alu_mi(b, X86_OR, false, R_CPU, env, (int32_t)(const_val(g, a) & FP_ENV_FLAGS));
+    }
+    x86_ldmxcsr(b, R_CPU, env);
+}
+
 void gen_fp(struct gen *g, const struct ir_op *op)
 {
     struct x86_buf *b = &g->buf;
     enum ir_opc o = (enum ir_opc)op->opc;
+    if (o == IR_FPFLAGS_GET || o == IR_FPFLAGS_SET) {
+        gen_fpflags(g, op);
+        return;
+    }
     bool f64 = op->type == IR_I64;               /* the op's format (or integer width) */
     unsigned n = fp_nargs(o);
     struct fp_loc loc[3];

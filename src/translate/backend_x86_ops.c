@@ -846,6 +846,7 @@ void gen_op(struct gen *g, const struct ir_op *op)
         return;
     case IR_FADD: case IR_FSUB: case IR_FMUL: case IR_FDIV: case IR_FSQRT: case IR_FMA:
     case IR_FCMP: case IR_FTOI: case IR_FTOI_RTZ: case IR_ITOF: case IR_FTOF:
+    case IR_FPFLAGS_GET: case IR_FPFLAGS_SET:
         gen_fp(g, op);
         return;
     case IR_OPC_COUNT:

@@ -142,6 +142,12 @@ unsigned interp_run(struct cpu *cpu, const struct ir_block *b)
             set(b, cpu, temps, op->dst,
                 ir_eval_fp(cpu, b, op, A(0), op->args[1] ? A(1) : 0, op->args[2] ? A(2) : 0));
             break;
+        case IR_FPFLAGS_GET:
+            set(b, cpu, temps, op->dst, fp_env_of(cpu) & FP_ENV_FLAGS & ~(uint32_t)FP_ENV_DENORMAL);
+            break;
+        case IR_FPFLAGS_SET:
+            cpu->fp_env = (fp_env_of(cpu) & ~(uint32_t)FP_ENV_FLAGS) | ((uint32_t)A(0) & FP_ENV_FLAGS);
+            break;
         case IR_EXIT_IF:
             if (ir_eval_cond(op->cond, t, A(0), A(1))) {
                 cpu->exit_arg = op->args[2] ? A(2) : 0;

@@ -30,6 +30,7 @@ static const char *const opc_names[IR_OPC_COUNT] = {
     [IR_FADD] = "fadd", [IR_FSUB] = "fsub", [IR_FMUL] = "fmul", [IR_FDIV] = "fdiv",
     [IR_FSQRT] = "fsqrt", [IR_FMA] = "fma", [IR_FCMP] = "fcmp", [IR_FTOI] = "ftoi",
     [IR_FTOI_RTZ] = "ftoi_rtz", [IR_ITOF] = "itof", [IR_FTOF] = "ftof",
+    [IR_FPFLAGS_GET] = "fpflags_get", [IR_FPFLAGS_SET] = "fpflags_set",
 };
 _Static_assert(ARRAY_SIZE(opc_names) == IR_OPC_COUNT, "every IR op has a name");
 
@@ -505,6 +506,10 @@ const char *ir_validate(const struct ir_block *b)
         }
         if (o == IR_GOTO_PTR && (!op->args[0] || ir_type_of(b, op->args[0]) != IR_I64))
             BAD("op %u (goto_ptr): target type", i);
+        if (o == IR_FPFLAGS_GET && (!op->dst || ir_type_of(b, op->dst) != IR_I32 || op->args[0]))
+            BAD("op %u (fpflags_get): operands", i);
+        if (o == IR_FPFLAGS_SET && (op->dst || !op->args[0] || ir_type_of(b, op->args[0]) != IR_I32))
+            BAD("op %u (fpflags_set): operands", i);
         if (ir_is_fp_op(o)) {
             const char *why = validate_fp(b, op);
             if (why)

@@ -79,6 +79,9 @@ enum ir_opc {
     IR_FTOI_RTZ,    /* the same rounded toward zero, whatever fp_env says */
     IR_ITOF,        /* d (float of the op type) = signed integer a (I32 or I64), rounded */
     IR_FTOF,        /* d (float of the op type) = float a of the other format, rounded */
+    IR_FPFLAGS_GET, /* d:i32 = the accrued flags of cpu->fp_env but the denormal one
+                       (fp_env & 0x3d) */
+    IR_FPFLAGS_SET, /* the accrued flags of cpu->fp_env = a:i32 & 0x3f (rounding unchanged) */
     /* terminators */
     IR_GOTO_TB,     /* continue at guest PC imm (chainable exit 0) */
     IR_BRCOND,      /* if (a cond b) continue at imm (exit 0) else at imm2 (exit 1) */

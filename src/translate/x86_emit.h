@@ -111,6 +111,7 @@ enum x86_grp3 { X86_TEST_I = 0, X86_NOT = 2, X86_NEG = 3, X86_MUL = 4, X86_IMUL1
 #define OPC_SHRX        (0xf7 | P_0F38 | P_F2)   /* reg = r/m >> vvvv (logical) */
 #define OPC_RORX        (0xf0 | P_0F3A | P_F2)   /* reg = r/m ror imm8 */
 #define OPC_ARITH_EbIb  0x80            /* /alu byte r/m, imm8 */
+#define OPC_ARITH_EvGv  0x01            /* | (x86_alu << 3): add/or/.../cmp r/m, reg */
 /* SSE scalar floating point: ModRM.reg is an xmm register; r/m an xmm register or memory
  * unless noted. The _SD forms take F2 (double), the _SS forms F3 (single). */
 #define OPC_MOVD_VyEy   (0x6e | P_0F | P_66)  /* movd xmm, r/m32 (| P_REXW: movq xmm, r/m64) */

@@ -14,6 +14,13 @@
 # the source: NAME.status (expected exit status, default 0; a guest killed by signal N is
 # 128+N), NAME.args (command-line arguments, split on blanks), NAME.stdin (fed to stdin;
 # otherwise stdin is /dev/null). Exit status 1 if any case failed.
+#
+# Dynamic variants: each C/C++ program is also built dynamically linked (build/guest/c/dyn/)
+# and run with -L $GUEST_SYSROOT (default /usr/riscv64-linux-gnu, the cross toolchain's
+# riscv64 glibc/libstdc++) under each engine in $DYN_ENGINES (default: $ENGINES), as
+#   PASS guest.c.<engine>.dyn.<name>
+# with the same golden files, or NAME.dynamic.expected where the output legitimately differs
+# when dynamically linked; a NAME.dynamic.skip file skips the variant and holds the reason.
 set -u
 
 crossrun=${1:-./crossrun}
@@ -22,6 +29,8 @@ case $crossrun in
 *) crossrun=$(pwd)/$crossrun ;;
 esac
 engines=${ENGINES:-"jit interp"}
+dyn_engines=${DYN_ENGINES:-$engines}
+sysroot=${GUEST_SYSROOT:-/usr/riscv64-linux-gnu}
 timeout_s=${GUEST_TIMEOUT:-20}
 
 cd "$(dirname "$0")/../.." || exit 1
@@ -55,21 +64,25 @@ one_line() {
     printf "%s" "$1" | tr -d "\r" | tr "\n\t" "  " | cut -c1-160
 }
 
-# run_case ENGINE NAME BINARY SRCBASE DEFAULT_EXPECTED
+# run_case ENGINE NAME BINARY SRCBASE DEFAULT_EXPECTED [ID [EXPECTED [FLAGS]]]
+# ID defaults to guest.ENGINE.NAME, EXPECTED to SRCBASE.expected; FLAGS are more crossrun
+# options (split on blanks).
 run_case() {
     engine=$1 name=$2 bin=$3 base=$4
-    id=guest.$engine.$name
+    id=${6:-guest.$engine.$name}
+    expected_file=${7:-$base.expected}
+    extra=${8:-}
     if [ ! -x "$bin" ]; then
         fail "$id" "not built ($bin)"
         return
     fi
-    if [ -f "$base.expected" ]; then
-        expected=$base.expected
+    if [ -f "$expected_file" ]; then
+        expected=$expected_file
     elif [ -n "$5" ]; then
         expected=$tmp/default.expected
         printf '%s\n' "$5" >"$expected"
     else
-        fail "$id" "no $base.expected"
+        fail "$id" "no $expected_file"
         return
     fi
     want_status=0
@@ -80,6 +93,7 @@ run_case() {
     [ -f "$base.stdin" ] && stdin=$base.stdin
     flag=
     [ "$engine" != jit ] && flag=--engine=$engine
+    flag="$flag $extra"
 
     set -f
     # shellcheck disable=SC2086  # flag and args are split on purpose
@@ -125,6 +139,29 @@ for engine in $engines; do
         name=$(basename "$src")
         name=${name%.*}
         run_case "$engine" "$name" "build/guest/c/$name" "tests/guest/c/$name" ""
+    done
+done
+
+# the dynamically linked variants of the C/C++ programs
+if [ ! -e "$sysroot/lib/ld-linux-riscv64-lp64d.so.1" ]; then
+    echo "SKIP guest.c.dyn: no riscv64 dynamic linker in $sysroot/lib (set GUEST_SYSROOT)"
+    exit $failed
+fi
+for engine in $dyn_engines; do
+    for src in tests/guest/c/*.c tests/guest/c/*.cc; do
+        [ -e "$src" ] || continue
+        name=$(basename "$src")
+        name=${name%.*}
+        base=tests/guest/c/$name
+        id=guest.c.$engine.dyn.$name
+        if [ -f "$base.dynamic.skip" ]; then
+            echo "SKIP $id: $(one_line "$(cat "$base.dynamic.skip")")"
+            continue
+        fi
+        expected=$base.expected
+        [ -f "$base.dynamic.expected" ] && expected=$base.dynamic.expected
+        run_case "$engine" "$name" "build/guest/c/dyn/$name" "$base" "" "$id" "$expected" \
+            "-L $sysroot"
     done
 done
 exit $failed

@@ -1144,6 +1144,13 @@ static void r_fp_op(struct rgen *r)
 {
     static const uint8_t ops[] = { IR_FADD, IR_FSUB, IR_FMUL, IR_FDIV, IR_FSQRT, IR_FMA, IR_FCMP,
                                    IR_FTOI, IR_FTOI_RTZ, IR_ITOF, IR_FTOF };
+    if (rn(12) == 0) {                     /* the accrued flags, read or replaced */
+        if (rn(2))
+            ir_emit(blk, IR_FPFLAGS_GET, IR_I32)->dst = r_dst(r, IR_I32);
+        else
+            ir_emit(blk, IR_FPFLAGS_SET, IR_I32)->args[0] = r_src(r, IR_I32);
+        return;
+    }
     uint8_t o = ops[rn(ARRAY_SIZE(ops))];
     enum ir_type t = rtype();
     ir_val a, b = IR_NONE, c = IR_NONE;

@@ -324,6 +324,68 @@ TEST(x86_emit, vex_bmi)
             }
 }
 
+/* SSE scalar floating point, FMA3 and MXCSR access (the backend's FP ops), with every
+ * general register and xmm0..xmm15 on each side. */
+TEST(x86_emit, sse_scalar_fma_mxcsr)
+{
+    static const struct { unsigned opc; const char *name; } xx[] = {
+        { OPC_ADDSD, "addsd" }, { OPC_SUBSD, "subsd" }, { OPC_MULSD, "mulsd" },
+        { OPC_DIVSD, "divsd" }, { OPC_SQRTSD, "sqrtsd" }, { OPC_ADDSS, "addss" },
+        { OPC_SUBSS, "subss" }, { OPC_MULSS, "mulss" }, { OPC_DIVSS, "divss" },
+        { OPC_SQRTSS, "sqrtss" }, { OPC_UCOMISD, "ucomisd" }, { OPC_UCOMISS, "ucomiss" },
+        { OPC_CVTSD2SS, "cvtsd2ss" }, { OPC_CVTSS2SD, "cvtss2sd" }, { OPC_XORPS, "xorps" },
+        { OPC_MOVQ_VqWq, "movq" },
+    };
+    start();
+    for (int r = 0; r < 16; r++) {
+        int m = (r + 7) & 15;
+        for (unsigned i = 0; i < ARRAY_SIZE(xx); i++) {
+            x86_modrm_rr(&buf, xx[i].opc, r, m);
+            expect("%s xmm%d, xmm%d", xx[i].name, r, m);
+        }
+        x86_modrm_rr(&buf, OPC_CMPSD, r, m);
+        x86_byte(&buf, 1);
+        expect("cmpltsd xmm%d, xmm%d", r, m);
+        x86_modrm_rr(&buf, OPC_CMPSS, r, m);
+        x86_byte(&buf, 2);
+        expect("cmpless xmm%d, xmm%d", r, m);
+        x86_modrm_rr(&buf, OPC_MOVD_VyEy | P_REXW, r, m);
+        expect("movq xmm%d, %s", r, r64[m]);
+        x86_modrm_rr(&buf, OPC_MOVD_VyEy, r, m);
+        expect("movd xmm%d, %s", r, r32[m]);
+        x86_modrm_rr(&buf, OPC_MOVD_EyVy | P_REXW, r, m);
+        expect("movq %s, xmm%d", r64[m], r);
+        x86_modrm_rr(&buf, OPC_MOVD_EyVy, r, m);
+        expect("movd %s, xmm%d", r32[m], r);
+        x86_modrm_rr(&buf, OPC_CVTSI2SD | P_REXW, r, m);
+        expect("cvtsi2sd xmm%d, %s", r, r64[m]);
+        x86_modrm_rr(&buf, OPC_CVTSI2SS, r, m);
+        expect("cvtsi2ss xmm%d, %s", r, r32[m]);
+        x86_modrm_rr(&buf, OPC_CVTTSD2SI | P_REXW, r, m);
+        expect("cvttsd2si %s, xmm%d", r64[r], m);
+        x86_modrm_rr(&buf, OPC_CVTSD2SI, r, m);
+        expect("cvtsd2si %s, xmm%d", r32[r], m);
+        x86_modrm_rr(&buf, OPC_CVTTSS2SI, r, m);
+        expect("cvttss2si %s, xmm%d", r32[r], m);
+        x86_modrm_rr(&buf, OPC_CVTSS2SI | P_REXW, r, m);
+        expect("cvtss2si %s, xmm%d", r64[r], m);
+        x86_modrm_rr(&buf, OPC_MOVMSKPD, r, m);
+        expect("movmskpd %s, xmm%d", r32[r], m);
+        x86_vex_rr(&buf, OPC_VFMADD231SD, r, (r + 3) & 15, m);
+        expect("vfmadd231sd xmm%d, xmm%d, xmm%d", r, (r + 3) & 15, m);
+        x86_vex_rr(&buf, OPC_VFMADD231SS, r, (r + 3) & 15, m);
+        expect("vfmadd231ss xmm%d, xmm%d, xmm%d", r, (r + 3) & 15, m);
+        x86_modrm_mem(&buf, OPC_MOVQ_VqWq, r, m, X86_NOREG, 0, 0x48);
+        expect("movq xmm%d, %s", r, mem("qword", m, -1, 0x48));
+        x86_modrm_mem(&buf, OPC_MOVD_VyEy, r, m, X86_NOREG, 0, -8);
+        expect("movd xmm%d, %s", r, mem("dword", m, -1, -8));
+        x86_ldmxcsr(&buf, r, 0x40);
+        expect("ldmxcsr %s", mem("dword", r, -1, 0x40));
+        x86_stmxcsr(&buf, r, 0);
+        expect("stmxcsr %s", mem("dword", r, -1, 0));
+    }
+}
+
 TEST(x86_emit, control_flow_and_misc)
 {
     char h[32];

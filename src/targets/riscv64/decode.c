@@ -14,6 +14,7 @@
  */
 #include <pthread.h>
 #include <string.h>
+#include "../../loader/vdso.h"
 #include "decode.h"
 
 /* ---- field positions of 32-bit encodings */
@@ -43,6 +44,7 @@ enum {                                  /* major opcodes */
     OP_LUI = 0x37, OP_OP_32 = 0x3b, OP_MADD = 0x43, OP_MSUB = 0x47, OP_NMSUB = 0x4b,
     OP_NMADD = 0x4f, OP_FP = 0x53, OP_BRANCH = 0x63, OP_JALR = 0x67, OP_JAL = 0x6f,
     OP_SYSTEM = 0x73,
+    OP_CUSTOM_0 = 0x0b,                 /* crossrun's vDSO services */
 };
 
 #define E(nm, m, v, f) { .name = nm, .mask = (m), .match = (v), .fmt = RV_FMT_##f }
@@ -259,6 +261,14 @@ const struct rv_opdesc rv_opdesc[RV_OP_COUNT] = {
     /* Zicond */
     [RV_OP_CZERO_EQZ] = E("czero.eqz", M_F7, OPC(OP_OP) | F3(5) | F7(0x07), R),
     [RV_OP_CZERO_NEZ] = E("czero.nez", M_F7, OPC(OP_OP) | F3(7) | F7(0x07), R),
+    /* crossrun vDSO services (custom-0, funct3 0, funct7 = enum vdso_service; funct7 0
+     * stays illegal): R-type, rd = service(rs1, rs2); translated only inside "[vdso]" */
+#define VDSO_OP(svc) (OPC(OP_CUSTOM_0) | F3(0) | F7(VDSO_SVC_##svc))
+    [RV_OP_VDSO_CLOCK_GETTIME] = E("crossrun.clock_gettime", M_F7, VDSO_OP(CLOCK_GETTIME), R),
+    [RV_OP_VDSO_GETTIMEOFDAY]  = E("crossrun.gettimeofday",  M_F7, VDSO_OP(GETTIMEOFDAY), R),
+    [RV_OP_VDSO_CLOCK_GETRES]  = E("crossrun.clock_getres",  M_F7, VDSO_OP(CLOCK_GETRES), R),
+    [RV_OP_VDSO_GETCPU]        = E("crossrun.getcpu",        M_F7, VDSO_OP(GETCPU), R),
+#undef VDSO_OP
 };
 
 #define X RV_RC_X

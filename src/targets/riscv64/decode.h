@@ -8,7 +8,9 @@
  * sees them. Anything reserved or unknown decodes as RV_OP_ILLEGAL; decoding never fails
  * in any other way and never reads beyond the word it is given.
  *
- * Extensions: RV64I M A F D C, Zicsr, Zifencei, Zba, Zbb, Zbs, Zicond.
+ * Extensions: RV64I M A F D C, Zicsr, Zifencei, Zba, Zbb, Zbs, Zicond; and crossrun's own
+ * vDSO service instructions (custom-0 opcode), which decode everywhere but are translated
+ * only inside the guest's "[vdso]" mapping (illegal elsewhere).
  */
 #ifndef CROSSRUN_RV64_DECODE_H
 #define CROSSRUN_RV64_DECODE_H
@@ -72,6 +74,8 @@ enum rv_op {
     RV_OP_BCLR, RV_OP_BCLRI, RV_OP_BEXT, RV_OP_BEXTI, RV_OP_BINV, RV_OP_BINVI, RV_OP_BSET, RV_OP_BSETI,
     /* Zicond */
     RV_OP_CZERO_EQZ, RV_OP_CZERO_NEZ,
+    /* crossrun vDSO services: rd = service(rs1, rs2) (src/loader/vdso.h) */
+    RV_OP_VDSO_CLOCK_GETTIME, RV_OP_VDSO_GETTIMEOFDAY, RV_OP_VDSO_CLOCK_GETRES, RV_OP_VDSO_GETCPU,
     RV_OP_COUNT
 };
 

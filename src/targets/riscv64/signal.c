@@ -15,7 +15,7 @@
  *  1088  end (16-aligned)
  * The handler is entered with a0 = sig, a1 = &info, a2 = &uc, sp = frame, ra = the
  * trampoline (riscv64 glibc has no SA_RESTORER: Linux returns through the vDSO's
- * rt_sigreturn, which crossrun provides as a one-page "[vdso]" mapping with this code).
+ * __vdso_rt_sigreturn, which is this code in crossrun's vDSO too: targets/riscv64/vdso/).
  */
 #include <stddef.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * target.c - the riscv64 guest as a struct target: CPU state set-up, the IR globals
  * (x1..x31 and f0..f31 with their ABI names), the translator and disassembler hooks, the
  * Linux syscall convention (number in a7, arguments a0..a5, result in a0, ecall PC + 4),
- * the signal frame hooks (signal.c) and the auxv facts.
+ * the signal frame hooks (signal.c), the vDSO image (vdso/) and the auxv facts.
  */
 #include <elf.h>
 #include <inttypes.h>
@@ -124,6 +124,11 @@ static uint64_t rv64_hwcap(struct cpu *cpu)
     return caps;
 }
 
+/* The vDSO image: src/targets/riscv64/vdso/ built with the cross toolchain, turned into
+ * build/gen/riscv64_vdso.c by tools/bin2c (see the Makefile). */
+extern const uint8_t rv64_vdso_image[];
+extern const size_t rv64_vdso_image_size;
+
 const struct target target_riscv64 = {
     .name = "riscv64",
     .elf_machine = EM_RISCV,
@@ -144,6 +149,9 @@ const struct target target_riscv64 = {
     .restore_sigframe = rv64_restore_sigframe,
     .sigreturn_code = rv64_sigreturn_code,
     .sigreturn_code_size = RV64_SIGRETURN_CODE_SIZE,
+    .vdso_image = rv64_vdso_image,
+    .vdso_image_size = &rv64_vdso_image_size,
+    .vdso_sigreturn = "__vdso_rt_sigreturn",
     .dump_regs = rv64_dump_regs,
     .cpu_models = rv64_models,
     .hwcap = rv64_hwcap,

@@ -15,18 +15,20 @@
  */
 #include "translate.h"
 
-/* Full-sync (flags 0): globals are written back and cpu->pc is set before the call. */
+/* Full-sync: globals are written back and cpu->pc is set before the call. They do no
+ * floating point (IR_HELPER_NO_FPENV: the FP environment is not reloaded after them). */
 static const struct ir_helper helper_lr = {
-    .name = "rv_lr", .fn = (void *)rv_helper_lr, .nargs = 2, .flags = 0, .has_result = true,
+    .name = "rv_lr", .fn = (void *)rv_helper_lr, .nargs = 2, .flags = IR_HELPER_NO_FPENV, .has_result = true,
 };
 static const struct ir_helper helper_sc = {
-    .name = "rv_sc", .fn = (void *)rv_helper_sc, .nargs = 3, .flags = 0, .has_result = true,
+    .name = "rv_sc", .fn = (void *)rv_helper_sc, .nargs = 3, .flags = IR_HELPER_NO_FPENV, .has_result = true,
 };
 static const struct ir_helper helper_amo = {
-    .name = "rv_amo", .fn = (void *)rv_helper_amo, .nargs = 3, .flags = 0, .has_result = true,
+    .name = "rv_amo", .fn = (void *)rv_helper_amo, .nargs = 3, .flags = IR_HELPER_NO_FPENV, .has_result = true,
 };
-/* The CSR helper reads and writes only cpu->fflags/frm and the host clock: no guest
- * registers, no guest memory, no faults, so it needs no sync of globals. */
+/* The CSR helper reads and writes only cpu->fflags/frm, cpu->fp_env (so it must see the FP
+ * environment exact: no IR_HELPER_NO_FPENV) and the host clock: no guest registers, no
+ * guest memory, no faults, so it needs no sync of globals. */
 static const struct ir_helper helper_csr = {
     .name = "rv_csr", .fn = (void *)rv_helper_csr, .nargs = 2, .flags = IR_HELPER_NO_GLOBALS,
     .has_result = true,
@@ -100,6 +102,8 @@ static void gen_csr(struct rv_ctx *c, const struct rv_insn *in, unsigned kind, i
         gen_illegal(c);
         return;
     }
+    if (rv_trans_fp_csr(c, in, kind, src, writes))   /* fflags/fcsr reads, fsflags: inline */
+        return;
     ir_val r = temp64(c);
     uint32_t desc = in->csr | kind << 12 | (writes ? RV_CSR_DESC_WRITE : 0);
     ir_call(c->b, &helper_csr, IR_I64, r, const64(c, desc), src, IR_NONE, IR_NONE);

@@ -19,7 +19,10 @@
  *    (rv_ctx.f32_val), so a value computed here is not unboxed again.
  * Everything else (fmin/fmax, fclass, unsigned and static-rm conversions, static-rm
  * arithmetic) is one IR call to rv_fpu (fpu.h) with op | rm << 8 and the raw register values.
- * Loads, stores, fmv and the double sign injections are plain bit moves.
+ * Loads, stores, fmv and the double sign injections are plain bit moves. Reads of
+ * fflags/fcsr and plain writes of fflags (the frflags/fsflags pairs compilers put around
+ * quiet comparisons, e.g. in every sqrt() call) are inline too (rv_trans_fp_csr, called
+ * by the Zicsr translator): fflags = rv->fflags | the FP environment's flags in RISC-V order.
  *
  * Rounding mode: a reserved static rm (5, 6) was already made illegal by the decoder; a
  * dynamic one (7) gets gen_check_frm before the op, which raises EXC_ILLEGAL when cpu->frm
@@ -28,6 +31,7 @@
  * Invariant: every write to an f register goes through f_dst / f_dst32, which keep
  * rv_ctx.f32_val right.
  */
+#include <stddef.h>
 #include "fpu.h"
 #include "translate.h"
 
@@ -437,6 +441,60 @@ static void trans_fsgnj_s(struct rv_ctx *c, const struct rv_insn *in)
         break;
     }
     f_dst32(c, in->rd, r);
+}
+
+/* ---- fflags and fcsr (Zicsr, called from trans_atomic.c) */
+
+/* The guest's fflags: rv->fflags | the FP environment's flags mapped to RISC-V's order. */
+static ir_val gen_read_fflags(struct rv_ctx *c)
+{
+    static const struct { bool left; uint8_t shift, bit; } map[] = {
+        { true, 4, RV_FFLAG_NV },       /* invalid (bit 0) */
+        { true, 1, RV_FFLAG_DZ },       /* divide by zero (bit 2) */
+        { false, 1, RV_FFLAG_OF },      /* overflow (bit 3) */
+        { false, 3, RV_FFLAG_UF },      /* underflow (bit 4) */
+        { false, 5, RV_FFLAG_NX },      /* inexact (bit 5) */
+    };
+    ir_val env = ir_temp(c->b, IR_I32), r = ir_temp(c->b, IR_I32);
+    ir_emit(c->b, IR_FPFLAGS_GET, IR_I32)->dst = env;
+    ir_ld_env(c->b, IR_I32, r, offsetof(struct rv64_cpu, fflags));
+    for (unsigned i = 0; i < ARRAY_SIZE(map); i++) {
+        ir_val t = ir_temp(c->b, IR_I32);
+        ir_binop(c->b, map[i].left ? IR_SHL : IR_SHR, IR_I32, t, env, const32(c, map[i].shift));
+        ir_binop(c->b, IR_AND, IR_I32, t, t, const32(c, map[i].bit));
+        ir_binop(c->b, IR_OR, IR_I32, r, r, t);
+    }
+    return r;
+}
+
+bool rv_trans_fp_csr(struct rv_ctx *c, const struct rv_insn *in, unsigned kind, ir_val src, bool writes)
+{
+    bool fflags = in->csr == RV_CSR_FFLAGS;
+    if ((!fflags && in->csr != RV_CSR_FCSR) || (writes && (!fflags || kind != RV_CSR_WRITE)))
+        return false;
+    ir_val old = IR_NONE;
+    if (in->rd || !writes) {
+        ir_val flags = gen_read_fflags(c);
+        if (!fflags) {                  /* fcsr = frm << 5 | fflags */
+            ir_val frm = ir_temp(c->b, IR_I32);
+            ir_ld_env(c->b, IR_I32, frm, offsetof(struct rv64_cpu, frm));
+            ir_binop(c->b, IR_AND, IR_I32, frm, frm, const32(c, 7));
+            ir_binop(c->b, IR_SHL, IR_I32, frm, frm, const32(c, 5));
+            ir_binop(c->b, IR_OR, IR_I32, flags, flags, frm);
+        }
+        old = temp64(c);
+        ir_unop(c->b, IR_EXT_U, IR_I64, old, flags);
+    }
+    if (writes) {                       /* fsflags: the new flags replace both halves */
+        ir_val v = ir_temp(c->b, IR_I32);
+        ir_unop(c->b, IR_TRUNC, IR_I32, v, src);
+        ir_binop(c->b, IR_AND, IR_I32, v, v, const32(c, 0x1f));
+        ir_st_env(c->b, IR_I32, offsetof(struct rv64_cpu, fflags), v);
+        ir_emit(c->b, IR_FPFLAGS_SET, IR_I32)->args[0] = const32(c, 0);
+    }
+    if (old)
+        set_x(c, in->rd, old);
+    return true;
 }
 
 #define H trans_fp_helper

@@ -3,8 +3,8 @@
  *
  * The block loop fetches (checking guest PROT_EXEC per page), decodes with the shared
  * decode table (decode.c) and calls one trans_<insn> per instruction; this file holds the
- * loop and the translators of RV64I, M, Zba, Zbb, Zbs, Zicond and the system
- * instructions; trans_fp.c and trans_atomic.c hold F/D, and A/Zicsr.
+ * loop and the translators of RV64I, M, Zba, Zbb, Zbs, Zicond, the system instructions
+ * and crossrun's vDSO services; trans_fp.c and trans_atomic.c hold F/D, and A/Zicsr.
  *
  * Invariants of every block produced here:
  *  - each instruction starts with ir_insn_start(pc) and writes its destination register
@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "../../loader/guest_mem.h"
+#include "../../loader/vdso.h"
 #include "translate.h"
 
 /* ---- shared building blocks */
@@ -331,6 +332,26 @@ static void trans_czero_nez(struct rv_ctx *c, const struct rv_insn *in)
     ir_select(c->b, IR_I64, IR_NE, dest_x(c, in->rd), RS2, const64(c, 0), const64(c, 0), RS1);
 }
 
+/* ---- crossrun's vDSO service instructions: rd = vdso_service(svc, rs1, rs2), a full-sync
+ * helper (it writes guest memory). Only code in the "[vdso]" mapping may use them: anywhere
+ * else they are illegal, like any custom-0 encoding. */
+static const struct ir_helper helper_vdso = {
+    .name = "vdso_service", .fn = (void *)vdso_service, .nargs = 3,
+    .flags = IR_HELPER_NO_FPENV, .has_result = true,
+};
+static void gen_vdso(struct rv_ctx *c, const struct rv_insn *in, enum vdso_service svc)
+{
+    if (!vdso_contains(c->pc)) {
+        gen_illegal(c);
+        return;
+    }
+    ir_call(c->b, &helper_vdso, IR_I64, dest_x(c, in->rd), const64(c, svc), RS1, RS2, IR_NONE);
+}
+static void trans_vdso_clock_gettime(struct rv_ctx *c, const struct rv_insn *in) { gen_vdso(c, in, VDSO_SVC_CLOCK_GETTIME); }
+static void trans_vdso_gettimeofday(struct rv_ctx *c, const struct rv_insn *in)  { gen_vdso(c, in, VDSO_SVC_GETTIMEOFDAY); }
+static void trans_vdso_clock_getres(struct rv_ctx *c, const struct rv_insn *in)  { gen_vdso(c, in, VDSO_SVC_CLOCK_GETRES); }
+static void trans_vdso_getcpu(struct rv_ctx *c, const struct rv_insn *in)        { gen_vdso(c, in, VDSO_SVC_GETCPU); }
+
 #undef RS1
 #undef RS2
 #undef IMM
@@ -370,6 +391,8 @@ static rv_trans_fn *const rv_trans_int[RV_OP_COUNT] = {
     [RV_OP_BCLR] = trans_bclr, [RV_OP_BCLRI] = trans_bclri, [RV_OP_BEXT] = trans_bext, [RV_OP_BEXTI] = trans_bexti,
     [RV_OP_BINV] = trans_binv, [RV_OP_BINVI] = trans_binvi, [RV_OP_BSET] = trans_bset, [RV_OP_BSETI] = trans_bseti,
     [RV_OP_CZERO_EQZ] = trans_czero_eqz, [RV_OP_CZERO_NEZ] = trans_czero_nez,
+    [RV_OP_VDSO_CLOCK_GETTIME] = trans_vdso_clock_gettime, [RV_OP_VDSO_GETTIMEOFDAY] = trans_vdso_gettimeofday,
+    [RV_OP_VDSO_CLOCK_GETRES] = trans_vdso_clock_getres, [RV_OP_VDSO_GETCPU] = trans_vdso_getcpu,
 };
 
 rv_trans_fn *rv_trans_lookup(unsigned op)

@@ -61,6 +61,10 @@ extern rv_trans_fn *const rv_trans_atomic[RV_OP_COUNT]; /* trans_atomic.c: A and
 /* For tests: the rv_fpop an op is translated to (one rv_fpu call), -1 if it is not
  * translated through rv_fpu, -2 if it is but has no rv_fpop (a table bug). */
 int rv_fp_helper_op(unsigned op);
+/* Zicsr on fflags/fcsr without a helper call where that is simple (trans_fp.c): reads of
+ * fflags and fcsr, plain writes of fflags (frflags/fsflags, as compilers emit around quiet
+ * comparisons). Returns false, having emitted nothing, for the other accesses. */
+bool rv_trans_fp_csr(struct rv_ctx *c, const struct rv_insn *in, unsigned kind, ir_val src, bool writes);
 /* For tests: the rv_fpop of an F/D op whatever its translation (inline IR or rv_fpu), -1
  * for ops without one (loads, stores, moves). */
 int rv_fp_op_of(unsigned op);

@@ -18,6 +18,13 @@
 # active, the host kernel cannot run a riscv64 ELF, so a passing exec_self proves crossrun
 # ran the new program by re-executing itself. If such a handler is registered, the exec may
 # have gone through it instead and the line is SKIP. Exit status 1 if any case failed.
+#
+# Dynamic variants: every program is also built dynamically linked (build/guest/proc/dyn/,
+# where the exec tests find the dynamic exec_target) and run with -L $GUEST_SYSROOT (default
+# /usr/riscv64-linux-gnu) under each engine in $DYN_ENGINES (default: $ENGINES), as
+#   PASS guest.proc.<engine>.dyn.<name>
+# against NAME.dynamic.expected if it exists, else NAME.expected; a NAME.dynamic.skip file
+# skips the variant and holds the reason.
 set -u
 
 crossrun=${1:-./crossrun}
@@ -26,6 +33,8 @@ case $crossrun in
 *) crossrun=$(pwd)/$crossrun ;;
 esac
 engines=${ENGINES:-"jit interp"}
+dyn_engines=${DYN_ENGINES:-$engines}
+sysroot=${GUEST_SYSROOT:-/usr/riscv64-linux-gnu}
 timeout_s=${GUEST_TIMEOUT:-30}
 clean_env="env -i PATH=/usr/local/bin:/usr/bin:/bin"
 
@@ -58,11 +67,14 @@ one_line() {    # one_line TEXT: one printable line of at most 100 characters
     printf '%s' "$1" | tr -d '\r' | tr '\n\t' '  ' | cut -c1-100
 }
 
-# run_case ENGINE NAME [ID]: runs build/guest/proc/NAME, compares; prints the result line
+# run_case ENGINE NAME [ID [BIN [EXPECTED [FLAGS]]]]: runs BIN (build/guest/proc/NAME) with
+# more crossrun options FLAGS, compares with EXPECTED (NAME.expected); prints the result line
 run_case() {
     engine=$1 name=$2
     id=${3:-guest.proc.$engine.$name}
-    bin=build/guest/proc/$name base=tests/guest/proc/$name
+    bin=${4:-build/guest/proc/$name} base=tests/guest/proc/$name
+    expected=${5:-$base.expected}
+    extra=${6:-}
     if [ ! -x "$bin" ]; then
         fail "$id" "not built ($bin)"
         return 1
@@ -73,6 +85,7 @@ run_case() {
     [ -f "$base.args" ] && args=$(cat "$base.args")
     flag=
     [ "$engine" != jit ] && flag=--engine=$engine
+    flag="$flag $extra"
     set -f
     # shellcheck disable=SC2086  # flag and args are split on purpose
     $clean_env timeout -k 5 "$timeout_s" "$crossrun" $flag "$bin" $args \
@@ -90,14 +103,14 @@ run_case() {
         fail "$id" "$reason"
         return 1
     fi
-    if ! cmp -s "$base.expected" "$tmp/out"; then
-        line=$(cmp "$base.expected" "$tmp/out" 2>&1 | sed -n 's/.* line \([0-9]*\).*/\1/p')
+    if ! cmp -s "$expected" "$tmp/out"; then
+        line=$(cmp "$expected" "$tmp/out" 2>&1 | sed -n 's/.* line \([0-9]*\).*/\1/p')
         if [ -z "$line" ]; then
-            fail "$id" "stdout has $(wc -l <"$tmp/out") lines, expected $(wc -l <"$base.expected")"
+            fail "$id" "stdout has $(wc -l <"$tmp/out") lines, expected $(wc -l <"$expected")"
             return 1
         fi
         got=$(sed -n "${line}p" "$tmp/out")
-        want=$(sed -n "${line}p" "$base.expected")
+        want=$(sed -n "${line}p" "$expected")
         fail "$id" "stdout line $line: got '$(one_line "$got")' expected '$(one_line "$want")'"
         return 1
     fi
@@ -115,6 +128,32 @@ for engine in $engines; do
         run_case "$engine" "$name"
     done
 done
+
+# the dynamically linked variants
+if [ ! -e "$sysroot/lib/ld-linux-riscv64-lp64d.so.1" ]; then
+    echo "SKIP guest.proc.dyn: no riscv64 dynamic linker in $sysroot/lib (set GUEST_SYSROOT)"
+else
+    for engine in $dyn_engines; do
+        for src in tests/guest/proc/*.c; do
+            [ -e "$src" ] || continue
+            name=$(basename "$src" .c)
+            base=tests/guest/proc/$name
+            id=guest.proc.$engine.dyn.$name
+            if [ -f "$base.dynamic.skip" ]; then
+                echo "SKIP $id: $(one_line "$(cat "$base.dynamic.skip")")"
+                continue
+            fi
+            expected=$base.expected
+            [ -f "$base.dynamic.expected" ] && expected=$base.dynamic.expected
+            if [ ! -f "$expected" ]; then
+                fail "$id" "no $expected"
+                continue
+            fi
+            run_case "$engine" "$name" "$id" "build/guest/proc/dyn/$name" "$expected" \
+                "-L $sysroot"
+        done
+    done
+fi
 
 # A riscv64 binfmt_misc handler: an enabled entry whose magic has e_machine 0xf3 (EM_RISCV)
 # at byte 18 of a 64-bit ELF header.
