@@ -89,4 +89,4 @@ clean:
 	rm -rf build crossrun
 
 .PHONY: all unit deps check check-full demo bench clean
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(UNIT_BINS:=.d)

@@ -16,8 +16,8 @@
 # its /proc files writable and openable with O_DIRECTORY.
 set -u
 cd "$(dirname "$0")/../../.." || exit 1
-make -j2 --no-print-directory -f tests/guest/proc/proc.mk all >/dev/null || exit 1
-make -j2 --no-print-directory -f tests/guest/proc/proc.mk all GUEST_CC=cc \
+make -j2 --no-print-directory -f tests/guest/proc/proc.mk static >/dev/null || exit 1
+make -j2 --no-print-directory -f tests/guest/proc/proc.mk static GUEST_CC=cc \
     OUT=build/guest/proc-native >/dev/null || exit 1
 if [ $# -eq 0 ]; then
     for src in tests/guest/proc/*.c; do

@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../../.." || exit 1
 [ $# -eq 0 ] && set -- threads signals
 ulimit -c 0 2>/dev/null
 for suite in "$@"; do
-    make -j2 --no-print-directory -f tests/guest/threads/threads.mk SUITE="$suite" all \
+    make -j2 --no-print-directory -f tests/guest/threads/threads.mk SUITE="$suite" static \
         >/dev/null || exit 1
     for src in tests/guest/"$suite"/*.c; do
         name=$(basename "$src" .c)
