@@ -352,6 +352,7 @@ static const struct {
     [EXC_SEGV_ACCERR]  = { SIGSEGV, 2 /* SEGV_ACCERR */, false, "SIGSEGV (invalid permissions)" },
     [EXC_FETCH_MAPERR] = { SIGSEGV, 1 /* SEGV_MAPERR */, false, "SIGSEGV (instruction fetch)" },
     [EXC_BUS]          = { SIGBUS,  1 /* BUS_ADRALN */,  false, "SIGBUS (bus error)" },
+    [EXC_BUS_ADRERR]   = { SIGBUS,  2 /* BUS_ADRERR */,  false, "SIGBUS (bus error)" },
 };
 
 /* A guest exception: the guest's handler runs next if it has one that may run now;
@@ -414,7 +415,9 @@ static unsigned run_blocks(struct cpu *cpu, bool no_chain)
             unsigned slot = cpu->exit_slot;
             uint64_t gen = tb_flush_count;
             tb = tb_get(cpu, cpu->pc);
-            if (tb->code && !no_chain && gen == tb_flush_count && from) {
+            /* A fetch-fault block (guest_size 0) is never chained to or cached: the page
+             * may become executable later, and gaining PROT_EXEC invalidates nothing. */
+            if (tb->code && tb->guest_size && !no_chain && gen == tb_flush_count && from) {
                 pthread_mutex_lock(&tb_lock);
                 if (gen == tb_flush_count)
                     x86_patch_jump(from, slot, tb->code);
@@ -426,7 +429,7 @@ static unsigned run_blocks(struct cpu *cpu, bool no_chain)
         case EXIT_INDIRECT:
             dbt_stats.indirect_misses++;
             tb = tb_get(cpu, cpu->pc);
-            if (tb->code && !no_chain) {
+            if (tb->code && tb->guest_size && !no_chain) {
                 struct jc_entry *e = &cpu->jc[jc_hash(cpu->pc)];
                 e->host = tb->code;
                 e->guest_pc = cpu->pc;

@@ -36,7 +36,8 @@ enum guest_exc {
     EXC_SEGV_MAPERR,      /* access to an unmapped guest address: SIGSEGV */
     EXC_SEGV_ACCERR,      /* access forbidden by protection: SIGSEGV */
     EXC_FETCH_MAPERR,     /* instruction fetch from unmapped or non-executable memory */
-    EXC_BUS,              /* misaligned atomic etc: SIGBUS */
+    EXC_BUS,              /* misaligned atomic etc: SIGBUS, BUS_ADRALN */
+    EXC_BUS_ADRERR,       /* access to a file mapping past the end of the file: SIGBUS, BUS_ADRERR */
 };
 
 struct jc_entry {           /* one slot of the indirect-jump cache */

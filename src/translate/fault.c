@@ -60,7 +60,8 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
     if ((sig != SIGSEGV && sig != SIGBUS) || !host_in_guest(addr))
         die_of_host_signal(sig, si, uc);
     uint64_t ga = addr - (uintptr_t)guest_base;
-    enum guest_exc cause = EXC_BUS;
+    /* A host SIGBUS in guest memory is a file mapping past the end of its file. */
+    enum guest_exc cause = EXC_BUS_ADRERR;
     if (sig == SIGSEGV)
         cause = guest_page_prot(ga) ? EXC_SEGV_ACCERR : EXC_SEGV_MAPERR;
     if (code_cache_contains(pc)) {

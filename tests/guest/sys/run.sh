@@ -46,6 +46,7 @@ engines=${ENGINES:-"jit interp"}
 dyn_engines=${DYN_ENGINES:-$engines}
 sysroot=${GUEST_SYSROOT:-/usr/riscv64-linux-gnu}
 timeout_s=${GUEST_TIMEOUT:-20}
+# shellcheck disable=SC3045  # dash and bash both have ulimit -c
 ulimit -c 0 2>/dev/null
 
 failed=0
