@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "guest_mem.h"
@@ -35,6 +36,9 @@
 #define PAGE_SHIFT 12
 #define PT_MAPPED  0x80   /* prot_table: the page belongs to a VMA */
 #define GPROT_ALL  (GPROT_READ | GPROT_WRITE | GPROT_EXEC)
+#define STACK_GUARD_GAP (256 * PAGE)   /* Linux's default stack_guard_gap */
+/* guest_vma.flags bit (not a MAP_* flag we keep): MADV_DONTFORK was given for the range. */
+#define VMA_DONTFORK 0x40000000
 
 /* Linux MAP_* values that are not in every libc header. */
 #ifndef MAP_SHARED_VALIDATE
@@ -315,6 +319,16 @@ static uint64_t find_free_topdown(uint64_t len, uint64_t low, uint64_t high)
     return top >= low && top - low >= len ? top - len : 0;
 }
 
+/* True if end reaches into the stack guard gap below the next mapping at or above end-1,
+ * when that mapping grows down (Linux's vm_start_gap). */
+static bool in_stack_gap_below(uint64_t end)
+{
+    size_t i = vma_index(end - 1);
+    if (i == nvmas || !(vmas[i].flags & MAP_GROWSDOWN))
+        return false;
+    return vmas[i].start < STACK_GUARD_GAP || end > vmas[i].start - STACK_GUARD_GAP;
+}
+
 /* Where a non-fixed mapping of len bytes goes: below GUEST_MMAP_TOP first, then anywhere. */
 static uint64_t find_free(uint64_t len)
 {
@@ -377,7 +391,8 @@ int64_t guest_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, uin
 
     struct guest_vma v = {
         .prot = prot,
-        .flags = (shared ? MAP_SHARED : MAP_PRIVATE) | (anon ? MAP_ANONYMOUS : 0),
+        .flags = (shared ? MAP_SHARED : MAP_PRIVATE) | (anon ? MAP_ANONYMOUS : 0) |
+                 (flags & MAP_GROWSDOWN),
     };
     if (!anon) {
         struct stat st;
@@ -388,7 +403,9 @@ int64_t guest_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, uin
             return -EBADF;
         if ((fl & O_ACCMODE) == O_WRONLY)
             return -EACCES;
-        if (shared && (prot & GPROT_WRITE) && ((fl & O_ACCMODE) != O_RDWR || (fl & O_APPEND)))
+        /* O_APPEND does not matter (Linux refuses only append-only inodes, which the
+         * host's mmap below does for us). */
+        if (shared && (prot & GPROT_WRITE) && (fl & O_ACCMODE) != O_RDWR)
             return -EACCES;
         if (!S_ISREG(st.st_mode) && !S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode))
             return -ENODEV;
@@ -410,8 +427,10 @@ int64_t guest_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, uin
             return -EEXIST;
         }
     } else {
-        a = ALIGN_DOWN(addr, PAGE);
-        if (!(a >= GUEST_MIN_ADDR && guest_range_valid(a, len) && range_free(a, a + len)))
+        /* Linux: a hint below mmap_min_addr is raised to it, then rounded up to a page. */
+        a = addr && addr < GUEST_MIN_ADDR ? GUEST_MIN_ADDR : ALIGN_UP(addr, PAGE);
+        if (!(a >= GUEST_MIN_ADDR && guest_range_valid(a, len) && range_free(a, a + len) &&
+              !in_stack_gap_below(a + len)))
             a = find_free(len);
         if (!a) {
             pthread_rwlock_unlock(&mem_lock);
@@ -461,7 +480,10 @@ int guest_mprotect(uint64_t addr, uint64_t len, int prot)
         return -EINVAL;
     if ((prot & PROT_GROWSDOWN) && (prot & PROT_GROWSUP))
         return -EINVAL;
-    prot &= GPROT_ALL;         /* the initial stack is a plain mapping here */
+    bool growsdown = prot & PROT_GROWSDOWN;
+    if (prot & PROT_GROWSUP)
+        return -EINVAL;        /* no VM_GROWSUP mapping exists on our guests */
+    prot &= GPROT_ALL;
     if (addr & (PAGE - 1))
         return -EINVAL;
     if (len == 0)
@@ -474,6 +496,20 @@ int guest_mprotect(uint64_t addr, uint64_t len, int prot)
     uint64_t end = addr + len, cur = addr;
     int err = 0, lost = 0;
     pthread_rwlock_wrlock(&mem_lock);
+    if (growsdown) {
+        /* Linux: the change extends down to the start of the mapping holding addr, which
+         * must be a grows-down one. */
+        size_t i = vma_index(addr);
+        if (i == nvmas || vmas[i].start >= end) {
+            pthread_rwlock_unlock(&mem_lock);
+            return -ENOMEM;
+        }
+        if (!(vmas[i].flags & MAP_GROWSDOWN)) {
+            pthread_rwlock_unlock(&mem_lock);
+            return -EINVAL;
+        }
+        addr = cur = vmas[i].start;
+    }
     /* Like Linux: pieces before a hole keep their new protection. */
     while (cur < end) {
         const struct guest_vma *v = vma_containing(cur);
@@ -600,14 +636,15 @@ out:
 }
 
 /* How guest_madvise treats each advice Linux knows. */
-enum { ADV_FORWARD = 1, ADV_IGNORE, ADV_PERM, ADV_ZAPS };
+enum { ADV_FORWARD = 1, ADV_IGNORE, ADV_PERM, ADV_ZAPS, ADV_FORK };
 static const uint8_t madvise_action[] = {
     [MADV_NORMAL] = ADV_FORWARD,      [MADV_RANDOM] = ADV_FORWARD,
     [MADV_SEQUENTIAL] = ADV_FORWARD,  [MADV_WILLNEED] = ADV_FORWARD,
     [MADV_DONTNEED] = ADV_ZAPS,       [8 /* MADV_FREE */] = ADV_ZAPS,
     [MADV_REMOVE] = ADV_ZAPS,
-    [MADV_DONTFORK] = ADV_IGNORE,     /* a child must keep its whole reservation */
-    [MADV_DOFORK] = ADV_IGNORE,
+    /* Recorded only (guest_mem_after_fork_child acts on it): forwarding it would leave a
+     * hole in the child's reservation that the host could reuse. */
+    [MADV_DONTFORK] = ADV_FORK,       [MADV_DOFORK] = ADV_FORK,
     [MADV_MERGEABLE] = ADV_FORWARD,   [MADV_UNMERGEABLE] = ADV_FORWARD,
     [MADV_HUGEPAGE] = ADV_FORWARD,    [MADV_NOHUGEPAGE] = ADV_FORWARD,
     [MADV_DONTDUMP] = ADV_FORWARD,    [MADV_DODUMP] = ADV_FORWARD,
@@ -617,6 +654,57 @@ static const uint8_t madvise_action[] = {
     [24 /* MADV_DONTNEED_LOCKED */] = ADV_ZAPS, [25 /* MADV_COLLAPSE */] = ADV_IGNORE,
     [100 /* MADV_HWPOISON */] = ADV_PERM,     [101 /* MADV_SOFT_OFFLINE */] = ADV_PERM,
 };
+
+/* MADV_DONTFORK / MADV_DOFORK on [addr, addr+len): sets or clears VMA_DONTFORK on the
+ * mapped parts; a hole gives ENOMEM after the rest is done, as for every advice. */
+static int madvise_fork(uint64_t addr, uint64_t len, bool dontfork)
+{
+    uint64_t end = addr + len, cur = addr;
+    int err = 0;
+    pthread_rwlock_wrlock(&mem_lock);
+    while (cur < end) {
+        size_t i = vma_index(cur);
+        if (i == nvmas || vmas[i].start >= end) {
+            err = -ENOMEM;
+            break;
+        }
+        if (vmas[i].start > cur) {
+            err = -ENOMEM;
+            cur = vmas[i].start;
+        }
+        uint64_t piece_end = vmas[i].end < end ? vmas[i].end : end;
+        if (!(vmas[i].flags & VMA_DONTFORK) != !dontfork) {
+            vma_split(cur);
+            vma_split(piece_end);
+            struct guest_vma *piece = vma_containing(cur);
+            piece->flags = dontfork ? piece->flags | VMA_DONTFORK : piece->flags & ~VMA_DONTFORK;
+            vma_merge_range(cur, piece_end);
+        }
+        cur = piece_end;
+    }
+    pthread_rwlock_unlock(&mem_lock);
+    return err;
+}
+
+void guest_mem_after_fork_child(void)
+{
+    int had = 0;
+    pthread_rwlock_wrlock(&mem_lock);
+    for (size_t i = 0; i < nvmas;) {
+        if (!(vmas[i].flags & VMA_DONTFORK)) {
+            i++;
+            continue;
+        }
+        uint64_t start = vmas[i].start, end = vmas[i].end;
+        had |= vmas[i].prot;
+        host_reserve(start, end - start);
+        prot_table_set(start, end, 0);
+        vma_delete(i, 1);
+    }
+    pthread_rwlock_unlock(&mem_lock);
+    if (had & GPROT_EXEC)
+        guest_code_invalidate(0, GUEST_SPACE);
+}
 
 int guest_madvise(uint64_t addr, uint64_t len, int advice)
 {
@@ -633,6 +721,8 @@ int guest_madvise(uint64_t addr, uint64_t len, int advice)
         return -EPERM;
     if (!guest_range_valid(addr, len))
         return -ENOMEM;
+    if (madvise_action[advice] == ADV_FORK)
+        return madvise_fork(addr, len, advice == MADV_DONTFORK);
     uint64_t end = addr + len, cur = addr;
     int err = 0, zapped = 0;
     pthread_rwlock_rdlock(&mem_lock);
@@ -662,6 +752,50 @@ int guest_madvise(uint64_t addr, uint64_t len, int advice)
     return err;
 }
 
+/* ---- growing a MAP_GROWSDOWN mapping */
+
+bool guest_mem_grow_down(uint64_t fault_addr)
+{
+    if (fault_addr >= GUEST_SPACE)
+        return false;
+    uint64_t a = ALIGN_DOWN(fault_addr, PAGE);
+    if (a < GUEST_MIN_ADDR)
+        return false;
+    struct rlimit lim;
+    uint64_t max_size = getrlimit(RLIMIT_STACK, &lim) == 0 ? lim.rlim_cur : GUEST_STACK_MAX;
+    bool grown = false;
+    pthread_rwlock_wrlock(&mem_lock);
+    /* Linux: the mapping is the first one above the address; it must grow down, and the
+     * address must not come within the guard gap of an accessible, non-grows-down mapping
+     * below; the grown size must stay within RLIMIT_STACK. */
+    size_t i = vma_index(a);
+    if (i == nvmas || vmas[i].start <= a || !(vmas[i].flags & MAP_GROWSDOWN))
+        goto out;
+    struct guest_vma *v = &vmas[i];
+    if (tracks_offset(v))
+        goto out;          /* file or shared grows-down mappings are not grown here */
+    if (v->end - a > max_size)
+        goto out;
+    if (i > 0) {
+        const struct guest_vma *prev = &vmas[i - 1];
+        if (!(prev->flags & MAP_GROWSDOWN) && (prev->prot & GPROT_ALL) &&
+            a - prev->end < STACK_GUARD_GAP)
+            goto out;
+    }
+    uint64_t old_start = v->start;
+    if (mmap(g2h(a), old_start - a, host_prot(v->prot), MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS,
+             -1, 0) == MAP_FAILED) {
+        host_reserve(a, old_start - a);
+        goto out;
+    }
+    v->start = a;
+    prot_table_set(a, old_start, (uint8_t)(v->prot | PT_MAPPED));
+    grown = true;
+out:
+    pthread_rwlock_unlock(&mem_lock);
+    return grown;
+}
+
 /* ---- brk */
 
 void guest_brk_init(uint64_t start)
@@ -682,8 +816,10 @@ uint64_t guest_brk(uint64_t new_brk)
         host_reserve(new_top, old_top - new_top);
         vma_remove_range(new_top, old_top);
     } else if (new_top > old_top) {
-        if (!range_free(old_top, new_top))
-            goto out;      /* Linux: brk cannot move over another mapping */
+        /* Linux (mm/mmap.c, brk): the new break must stay a page below the next mapping
+         * (below its stack guard gap if it grows down). */
+        if (!range_free(old_top, new_top + PAGE) || in_stack_gap_below(new_top + PAGE))
+            goto out;
         if (mmap(g2h(old_top), new_top - old_top, PROT_READ | PROT_WRITE,
                  MAP_FIXED | MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED) {
             host_reserve(old_top, new_top - old_top);
@@ -802,6 +938,13 @@ int guest_page_prot(uint64_t a)
     if (a >= GUEST_SPACE || !prot_table)
         return 0;
     return __atomic_load_n(&prot_table[a >> PAGE_SHIFT], __ATOMIC_RELAXED) & GPROT_ALL;
+}
+
+bool guest_page_mapped(uint64_t a)
+{
+    if (a >= GUEST_SPACE || !prot_table)
+        return false;
+    return __atomic_load_n(&prot_table[a >> PAGE_SHIFT], __ATOMIC_RELAXED) & PT_MAPPED;
 }
 
 /* ---- iteration and naming */

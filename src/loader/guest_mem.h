@@ -61,6 +61,17 @@ long copy_string_from_guest(char *dst, uint64_t src, size_t max);
 bool guest_access_ok(uint64_t a, uint64_t len, int prot);
 /* Guest protection of the page holding a (0 if unmapped). */
 int guest_page_prot(uint64_t a);
+/* True if the page holding a belongs to a guest mapping, even one with PROT_NONE
+ * (lock-free, like guest_page_prot: for telling SEGV_ACCERR from SEGV_MAPERR). */
+bool guest_page_mapped(uint64_t a);
+/* If a faulting access at fault_addr lies just below a MAP_GROWSDOWN mapping and the mapping
+ * may grow to cover it (Linux's rules: no other mapping within the stack guard gap, stack
+ * size limit), grows the mapping down to fault_addr's page and returns true: the access can
+ * be retried. Otherwise false and nothing changes. */
+bool guest_mem_grow_down(uint64_t fault_addr);
+/* In a forked child: drops the mappings the parent marked MADV_DONTFORK (their pages become
+ * the PROT_NONE reservation again). Call once, single-threaded, right after fork. */
+void guest_mem_after_fork_child(void);
 
 /* Guest mmap family with Linux semantics; return guest address / 0 or -errno. flags are
  * Linux MAP_* values (identical on riscv64/aarch64/x86_64 for those we accept). */

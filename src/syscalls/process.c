@@ -95,6 +95,8 @@ static void clone_child_setup(struct cpu *cpu, uint32_t flags, uint64_t newsp, u
     if (err < 0)
         fatal(EXIT_STATUS_INTERNAL, "fork: cannot make a code cache: %s", strerror(-err));
     dispatch_request_flush();       /* the parent's translations stay with the parent */
+    if (!(flags & GCLONE_VM))
+        guest_mem_after_fork_child();   /* MADV_DONTFORK ranges (vfork shares memory) */
     if (cpu->target->set_clone_regs)
         cpu->target->set_clone_regs(cpu, newsp, tls, (flags & GCLONE_SETTLS) != 0);
     int32_t tid = (int32_t)gettid();

@@ -370,8 +370,12 @@ static void guest_exception(struct cpu *cpu, enum guest_exc cause)
         name = exc_signals[cause].name;
     }
     uint64_t addr = at_pc ? cpu->pc : cpu->fault_addr;
-    if (cause == EXC_FETCH_MAPERR && guest_page_prot(addr))
+    if (cause == EXC_FETCH_MAPERR && guest_page_mapped(addr))
         code = 2;               /* mapped but not executable: SEGV_ACCERR */
+    /* Below a MAP_GROWSDOWN mapping the mapping grows, and the instruction runs again
+     * (cpu->pc is still the faulting one and the state is as before it). */
+    if (cause == EXC_SEGV_MAPERR && guest_mem_grow_down(cpu->fault_addr))
+        return;
     if (signal_deliver_fault(cpu, sig, code, addr))
         return;
     fflush(stdout);

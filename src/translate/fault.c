@@ -63,7 +63,7 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
     /* A host SIGBUS in guest memory is a file mapping past the end of its file. */
     enum guest_exc cause = EXC_BUS_ADRERR;
     if (sig == SIGSEGV)
-        cause = guest_page_prot(ga) ? EXC_SEGV_ACCERR : EXC_SEGV_MAPERR;
+        cause = guest_page_mapped(ga) ? EXC_SEGV_ACCERR : EXC_SEGV_MAPERR;
     if (code_cache_contains(pc)) {
         struct tb *tb = tb_find_by_host_pc(pc);
         if (tb && x86_fault_redirect(uc, tb, pc, ga, cause))

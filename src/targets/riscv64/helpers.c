@@ -36,7 +36,7 @@ static void check_atomic_access(uint64_t addr, unsigned size, int prot)
     if (!guest_range_valid(addr, size))
         fault_raise(addr, EXC_SEGV_MAPERR);
     int have = guest_page_prot(addr);       /* aligned: one page */
-    if (have == 0)
+    if (!guest_page_mapped(addr))
         fault_raise(addr, EXC_SEGV_MAPERR);
     if ((have & prot) != prot)
         fault_raise(addr, EXC_SEGV_ACCERR);
