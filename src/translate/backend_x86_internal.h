@@ -83,9 +83,25 @@ struct stub {                     /* cold code emitted after the block body */
     struct stub_fp fp;
 };
 
+/* Globals kept in host registers across blocks (see backend_x86.c "Pinned globals"): one
+ * set per table of globals, with its own entry and exit code. */
+#define MAX_PINS 8
+struct pin_set {
+    const struct ir_global *globals;  /* the table the set is for */
+    unsigned nglobals;
+    unsigned npins;
+    int8_t reg[MAX_PINS];         /* host register of pin k */
+    uint16_t global[MAX_PINS];    /* index of the global it holds */
+    uint16_t mask;                /* RBIT of every pinned register */
+    int8_t *reg_of;               /* per global: its host register, or -1 */
+    uintptr_t prologue;           /* x86_enter's code: loads the pins, jumps to the TB */
+    uintptr_t epilogue;           /* every exit's: stores the pins, returns eax */
+};
+
 struct gen {
     const struct ir_block *ir;
     struct tb *tb;
+    const struct pin_set *pins;   /* this block's pinned globals (npins may be 0) */
     struct x86_buf buf;
     struct vloc *v;               /* per value */
     uint16_t (*arg_next)[4];      /* per op: next use of each argument after the op */
@@ -102,7 +118,6 @@ struct gen {
 };
 
 /* Shared code emitted by x86_backend_init. */
-extern uintptr_t x86_epilogue;
 extern uintptr_t x86_host_mxcsr;      /* address of the emulator's own MXCSR value */
 extern uintptr_t x86_guest_limit[4];  /* address of GUEST_SPACE - (1 << size) for each size */
 
@@ -110,6 +125,9 @@ extern uintptr_t x86_guest_limit[4];  /* address of GUEST_SPACE - (1 << size) fo
 const struct ir_op *cur_op(struct gen *g);
 bool is_const(struct gen *g, ir_val v);
 bool is_global(struct gen *g, ir_val v);
+/* A global held in its pinned host register for the whole block (v[].reg never changes;
+ * never dirty: the exit code stores it). */
+bool is_pinned(struct gen *g, ir_val v);
 uint64_t const_val(struct gen *g, ir_val v);        /* zero-extended for I32 */
 /* A register (in `allowed`) holding v for the current op; locks it. A constant gets a
  * scratch register that nothing owns. */
@@ -132,6 +150,13 @@ void load_into(struct gen *g, ir_val v, int r);
 void writeback_all(struct gen *g);
 void writeback_range(struct gen *g, uint32_t off, uint32_t size, bool drop);
 void drop_globals(struct gen *g);
+/* Stores / loads the pinned registers in mask to / from their globals in the CPU state. */
+void store_pins(struct gen *g, uint16_t mask);
+void load_pins(struct gen *g, uint16_t mask);
+/* Pinned registers in mask stop / start holding their globals (around a helper call that
+ * clobbers them: meanwhile the CPU state holds the value and load_into reads it there). */
+void unmap_pins(struct gen *g, uint16_t mask);
+void remap_pins(struct gen *g, uint16_t mask);
 /* Moves everything out of the registers in mask (locking them); for a full-sync call,
  * globals there are simply dropped (they were written back). */
 void evacuate(struct gen *g, uint16_t mask, bool drop_globals_there);

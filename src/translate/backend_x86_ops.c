@@ -645,6 +645,16 @@ static void gen_st_env(struct gen *g, const struct ir_op *op)
         x86_store_imm(&g->buf, w ? 8 : 4, (int32_t)const_val(g, v), R_CPU, X86_NOREG, (int32_t)off);
     else
         x86_store(&g->buf, w ? 8 : 4, rv, R_CPU, X86_NOREG, (int32_t)off);
+    /* A pinned global the store overlapped is read back into its register. */
+    const struct pin_set *ps = g->pins;
+    uint16_t reload = 0;
+    for (unsigned k = 0; k < ps->npins; k++) {
+        const struct ir_global *gl = &g->ir->globals[ps->global[k]];
+        uint32_t gsize = gl->type == IR_I64 ? 8 : 4;
+        if (gl->offset < off + (w ? 8 : 4) && off < gl->offset + gsize)
+            reload |= (uint16_t)RBIT(ps->reg[k]);
+    }
+    load_pins(g, reload);
 }
 
 /* ---- helper calls */
@@ -660,6 +670,13 @@ static void gen_call(struct gen *g, const struct ir_op *op)
         writeback_all(g);
         store_env_imm64(g, offsetof(struct cpu, pc), g->cur_pc);
     }
+    /* Pinned globals: a full-sync helper sees (and may change) all of them in the CPU
+     * state; any other call still clobbers the caller-saved registers. Those pins are
+     * stored and, until reloaded after the call, read from the CPU state. */
+    uint16_t pins_caller = g->pins->mask & REGS_CALLER;
+    uint16_t pins_saved = full_sync ? g->pins->mask : pins_caller;
+    store_pins(g, pins_saved);
+    unmap_pins(g, pins_caller);
     /* Everything live leaves the caller-saved registers (for callee-saved ones or the
      * frame); then the argument registers can be filled in any order. */
     evacuate(g, REGS_CALLER, full_sync);
@@ -677,6 +694,8 @@ static void gen_call(struct gen *g, const struct ir_op *op)
         x86_ldmxcsr(&g->buf, R_CPU, offsetof(struct cpu, fp_env));
     if (full_sync)
         drop_globals(g);                       /* the helper may have changed any of them */
+    remap_pins(g, pins_caller);
+    load_pins(g, pins_saved);
     if (op->dst) {
         if (op->type == IR_I32)
             x86_mov_rr(&g->buf, false, X86_RAX, X86_RAX);
