@@ -48,6 +48,12 @@
  * free, the value whose next use is farthest is spilled (a clean global costs nothing; a
  * dirty global is written back; a temp goes to its spill slot).
  *
+ * Guest accesses are one instruction, [r15 + base + disp], after a check that the base value
+ * is inside the guest space, done once per value and block (vloc.addr_ok): the guards
+ * around the guest space (guest_mem.h) catch what a small displacement adds. A base that
+ * fails goes to the access's stub, which checks the whole address and resumes the access
+ * if that is valid. A large displacement or constant address gets the exact check.
+ *
  * An I32 value is always kept zero-extended in its 64-bit register (32-bit x86 operations
  * do that for free), the same representation the interpreter uses.
  *
@@ -536,6 +542,7 @@ int out_from(struct gen *g, unsigned k, int rk)
 void def_val(struct gen *g, ir_val d, int r)
 {
     struct vloc *l = &g->v[d];
+    l->addr_ok = false;
     if (is_pinned(g, d)) {
         if (r != l->reg) {
             /* r holds the result (in place of an argument the op could overwrite) */
@@ -615,6 +622,12 @@ void drop_globals(struct gen *g)
     }
 }
 
+void forget_checked_globals(struct gen *g)
+{
+    for (unsigned i = 0; i < g->ir->nglobals; i++)
+        g->v[1 + i].addr_ok = false;
+}
+
 void store_pins(struct gen *g, uint16_t mask)
 {
     const struct pin_set *ps = g->pins;
@@ -684,7 +697,7 @@ struct stub *new_stub(struct gen *g, enum stub_kind kind)
     struct stub *s = &g->stubs[g->nstubs++];
     memset(s, 0, sizeof(*s));
     s->kind = (uint8_t)kind;
-    s->addr_reg = s->arg_reg = -1;
+    s->addr_reg = s->arg_reg = s->base_reg = -1;
     s->memop = UINT32_MAX;
     s->fixup = UINT32_MAX;
     s->pc = g->cur_pc;
@@ -732,7 +745,22 @@ static void emit_stub(struct gen *g, struct stub *s)
         return;
     case STUB_MEM:
         if (s->fixup != UINT32_MAX) {          /* the address failed the range check */
-            x86_store(b, 8, s->addr_reg, R_CPU, X86_NOREG, offsetof(struct cpu, fault_addr));
+            int ra = s->addr_reg;
+            if (s->base_reg >= 0) {
+                /* Only the base was checked: the access itself may still be valid. */
+                x86_lea(b, true, R_TMP, s->base_reg, X86_NOREG, s->disp);
+                x86_modrm_rip(b, OPC_CMP_GvEv | P_REXW, R_TMP, x86_guest_limit[s->size_log2], 0);
+                uint32_t valid = x86_jcc_fwd32(b, X86_CC_BE);
+                x86_bind_rel32_at(b, valid, s->resume);
+                ra = R_TMP;
+            }
+            /* fault_addr: the first byte outside the guest space (IR.md) */
+            x86_store(b, 8, ra, R_CPU, X86_NOREG, offsetof(struct cpu, fault_addr));
+            x86_modrm_rip(b, OPC_CMP_GvEv | P_REXW, ra, x86_guest_limit[0], 0);
+            uint32_t outside = x86_jcc_fwd8(b, X86_CC_A);
+            x86_movi(b, R_TMP, GUEST_SPACE);
+            x86_store(b, 8, R_TMP, R_CPU, X86_NOREG, offsetof(struct cpu, fault_addr));
+            x86_bind_rel8(b, outside);
             x86_store_imm(b, 8, EXC_SEGV_MAPERR, R_CPU, X86_NOREG, offsetof(struct cpu, exit_arg));
         }
         if (s->memop != UINT32_MAX)            /* host faults enter here (x86_fault_redirect) */

@@ -34,6 +34,8 @@ struct vloc {                     /* where a value currently is */
     bool in_slot;                 /* temp: its spill slot holds the current value */
     int16_t slot;                 /* temp: spill slot, or -1 */
     uint16_t next_use;            /* index of the next op that reads it, or NO_USE */
+    bool addr_ok;                 /* checked as a guest-access base since its last write:
+                                     within GUEST_GUARD / 2 of the guest space */
 };
 
 enum stub_kind {
@@ -72,6 +74,11 @@ struct stub {                     /* cold code emitted after the block body */
     uint8_t kind;                 /* enum stub_kind */
     uint8_t ndirty;
     int8_t addr_reg;              /* MEM: register holding the checked guest address */
+    int8_t base_reg;              /* MEM: the base failed its check (the access is at
+                                     base_reg + disp, resuming at `resume` if valid), or -1 */
+    uint8_t size_log2;            /* MEM with base_reg: the access's size */
+    int32_t disp;
+    uint32_t resume;
     int8_t arg_reg;               /* EXIT_IF: register holding exit_arg, or -1 */
     bool arg_is_imm;
     uint32_t fixup;               /* rel32 to bind to this stub (range check / exit_if / irq) */
@@ -150,6 +157,8 @@ void load_into(struct gen *g, ir_val v, int r);
 void writeback_all(struct gen *g);
 void writeback_range(struct gen *g, uint32_t off, uint32_t size, bool drop);
 void drop_globals(struct gen *g);
+/* No global counts as a checked access base any more (their values may have changed). */
+void forget_checked_globals(struct gen *g);
 /* Stores / loads the pinned registers in mask to / from their globals in the CPU state. */
 void store_pins(struct gen *g, uint16_t mask);
 void load_pins(struct gen *g, uint16_t mask);

@@ -677,10 +677,11 @@ TEST(backend, guest_memory_accesses_and_faults)
         { top - 4, IR_MEM_32 | IR_MEM_SIGNED, false, EXIT_SYSCALL, 0, 0 },
         { top - 8, IR_MEM_64, false, EXIT_SYSCALL, 0, 0 },
         { top, IR_MEM_8, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
-        { top - 1, IR_MEM_16, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top - 1 },  /* straddles the end */
-        { top - 3, IR_MEM_32, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top - 3 },
-        { top - 7, IR_MEM_64, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top - 7 },
-        { top - 1, IR_MEM_64, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top - 1 },
+        /* straddling the end: the first byte outside is reported */
+        { top - 1, IR_MEM_16, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
+        { top - 3, IR_MEM_32, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
+        { top - 7, IR_MEM_64, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
+        { top - 1, IR_MEM_64, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
         { 1ull << 63, IR_MEM_8, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, 1ull << 63 },
         { ~0ull, IR_MEM_8, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, ~0ull },
         { ~0ull - 3, IR_MEM_64, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, ~0ull - 3 },
@@ -715,6 +716,56 @@ static struct tb *block_exit_marker(uint64_t pc)
     ir_binop(blk, IR_MUL, IR_I64, G(2), G(1), ir_const(blk, IR_I64, 2));
     ir_exit(blk, EXIT_SYSCALL, pc + 4, G(1));
     return translate(blk);
+}
+
+/* Accesses at base + displacement where only the base is checked: a base outside the
+ * guest space whose sum is inside (the check's stub resumes the access), sums in the
+ * guards below 0 and above the end, straddles, and a second access off the same base that
+ * is not checked again. The interpreter is the reference. */
+TEST(backend, base_displacement_accesses_near_the_ends)
+{
+    setup();
+    fill_memory();
+    const uint64_t top = GUEST_SPACE;
+    static const struct { uint64_t base; int64_t imm1; unsigned memop1; int64_t imm2; unsigned memop2; } cases[] = {
+        { top + 8, -16, IR_MEM_64, -9, IR_MEM_8 },      /* resumed, then valid unchecked */
+        { top + 8, -16, IR_MEM_64, 0, IR_MEM_8 },       /* resumed, then a guard fault */
+        { top + 100, -200, IR_MEM_32, -120, IR_MEM_16 },
+        { 8, -16, IR_MEM_64, 0, IR_MEM_8 },             /* lower guard */
+        { 4, -8, IR_MEM_64, 0, IR_MEM_8 },              /* straddles 0 */
+        { GBUF, -8, IR_MEM_64, 0, IR_MEM_8 },           /* unmapped guest page */
+        { GBUF, 8, IR_MEM_64, -1, IR_MEM_16 },          /* valid, then straddles into unmapped */
+        { top - 8, 8, IR_MEM_8, 0, IR_MEM_8 },          /* upper guard */
+        { top - 4, 0, IR_MEM_64, 0, IR_MEM_8 },         /* straddles the end */
+        { top - 4, 0, IR_MEM_32, 2, IR_MEM_32 },        /* valid, then straddles the end */
+        { top - 16, 8, IR_MEM_64, 12, IR_MEM_32 | IR_MEM_SIGNED },
+        { 1ull << 63, 0, IR_MEM_8, 0, IR_MEM_8 },       /* far outside: the stub's check fails */
+        { 0 - 8ull, 16, IR_MEM_64, 24, IR_MEM_8 },      /* base wraps: sum 8, unmapped page 0 */
+    };
+    for (unsigned i = 0; i < ARRAY_SIZE(cases); i++)
+        for (unsigned kind = 0; kind < 4; kind++) {  /* load/store of the first, second access */
+            blk_start(0x1000);
+            ir_movi(blk, IR_I64, G(2), (int64_t)cases[i].base);
+            ir_mov(blk, IR_I64, G(1), ir_const(blk, IR_I64, 0x1111));
+            ir_insn_start(blk, 0x1004);
+            if (kind & 1)
+                ir_store(blk, cases[i].memop1 & 3, G(2), cases[i].imm1, G(3));
+            else
+                ir_load(blk, IR_I64, cases[i].memop1, G(4), G(2), cases[i].imm1);
+            ir_insn_start(blk, 0x1008);
+            if (kind & 2)
+                ir_store(blk, cases[i].memop2 & 3, G(2), cases[i].imm2, G(5));
+            else
+                ir_load(blk, IR_I64, cases[i].memop2, G(6), G(2), cases[i].imm2);
+            ir_exit(blk, EXIT_SYSCALL, 0x100c, IR_NONE);
+            for (unsigned t = 0; t < NTABLES; t++) {
+                globals = global_tables[t];
+                blk->globals = globals;
+                if (!diff_block(blk))
+                    printf("  (case %u, kind %u, %s)\n", i, kind, table_names[t]);
+            }
+            globals = global_tables[TABLE_PINNED];
+        }
 }
 
 TEST(backend, chaining_unchaining_and_interrupts)
@@ -1153,9 +1204,15 @@ static void r_address(struct rgen *r, ir_val *addr, int64_t *off)
     } else if (k < 980) {               /* the end of the guest space */
         *addr = ir_const(blk, IR_I64, (int64_t)(GUEST_SPACE - rn(16)));
         *off = 0;
-    } else if (k < 990) {               /* base + huge offset: the end of the space, or wrap */
+    } else if (k < 985) {               /* base + huge offset: the end of the space, or wrap */
         *addr = G(0);
         *off = (int64_t)(GUEST_SPACE - GBUF - rn(16)) * (rn(2) ? 1 : -1);
+    } else if (k < 992) {               /* a base near either end, small offset: the guards */
+        static const uint64_t ends[] = { 0, GUEST_SPACE, 0 - 64ull, GUEST_SPACE - 64 };
+        ir_val t = r_dst(r, IR_I64);
+        ir_movi(blk, IR_I64, t, (int64_t)(ends[rn(ARRAY_SIZE(ends))] + rn(128)));
+        *addr = t;
+        *off = (int64_t)rn(256) - 128;
     } else {                            /* anything */
         *addr = r_src(r, IR_I64);
         *off = (int64_t)rn(64) - 32;
