@@ -542,7 +542,7 @@ int out_from(struct gen *g, unsigned k, int rk)
 void def_val(struct gen *g, ir_val d, int r)
 {
     struct vloc *l = &g->v[d];
-    l->addr_ok = false;
+    l->addr_ok = l->known = false;
     if (is_pinned(g, d)) {
         if (r != l->reg) {
             /* r holds the result (in place of an argument the op could overwrite) */
@@ -622,10 +622,20 @@ void drop_globals(struct gen *g)
     }
 }
 
-void forget_checked_globals(struct gen *g)
+void forget_globals_facts(struct gen *g)
 {
     for (unsigned i = 0; i < g->ir->nglobals; i++)
-        g->v[1 + i].addr_ok = false;
+        g->v[1 + i].addr_ok = g->v[1 + i].known = false;
+}
+
+bool known_const(struct gen *g, ir_val v, uint64_t *c)
+{
+    if (is_const(g, v)) {
+        *c = const_val(g, v);
+        return true;
+    }
+    *c = g->v[v].kval;
+    return g->v[v].known;
 }
 
 void store_pins(struct gen *g, uint16_t mask)

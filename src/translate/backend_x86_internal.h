@@ -36,6 +36,8 @@ struct vloc {                     /* where a value currently is */
     uint16_t next_use;            /* index of the next op that reads it, or NO_USE */
     bool addr_ok;                 /* checked as a guest-access base since its last write:
                                      within GUEST_GUARD / 2 of the guest space */
+    bool known;                   /* last written with a constant (kval, zero-extended) */
+    uint64_t kval;
 };
 
 enum stub_kind {
@@ -157,8 +159,10 @@ void load_into(struct gen *g, ir_val v, int r);
 void writeback_all(struct gen *g);
 void writeback_range(struct gen *g, uint32_t off, uint32_t size, bool drop);
 void drop_globals(struct gen *g);
-/* No global counts as a checked access base any more (their values may have changed). */
-void forget_checked_globals(struct gen *g);
+/* Nothing is known about the values of globals any more (a helper may have changed them). */
+void forget_globals_facts(struct gen *g);
+/* v is a constant or a value last written with one: *c = its value (zero-extended). */
+bool known_const(struct gen *g, ir_val v, uint64_t *c);
 /* Stores / loads the pinned registers in mask to / from their globals in the CPU state. */
 void store_pins(struct gen *g, uint16_t mask);
 void load_pins(struct gen *g, uint16_t mask);

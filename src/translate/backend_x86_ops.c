@@ -85,6 +85,8 @@ static void gen_mov(struct gen *g, const struct ir_op *op)
         int rd = out_reg(g);
         x86_movi(&g->buf, rd, const_val(g, a));
         def_val(g, d, rd);
+        g->v[d].known = true;                  /* for a later address (auipc; ld) */
+        g->v[d].kval = const_val(g, a);
         return;
     }
     if (!is_global(g, a) && g->v[a].reg >= 0 && can_clobber(g, 0)) {
@@ -560,8 +562,9 @@ static int guest_address(struct gen *g, const struct ir_op *op, int ra, struct s
     struct x86_buf *b = &g->buf;
     unsigned size_log2 = op->memop & IR_MEM_SIZE_MASK;
     uint64_t limit = GUEST_SPACE - (1ull << size_log2);
-    if (is_const(g, op->args[0])) {
-        uint64_t addr = const_val(g, op->args[0]) + (uint64_t)op->imm;
+    uint64_t known;
+    if (ra < 0 && known_const(g, op->args[0], &known)) {
+        uint64_t addr = known + (uint64_t)op->imm;
         if (addr <= limit && addr <= INT32_MAX) {
             *disp = (int32_t)addr;
             return -1;
@@ -616,7 +619,8 @@ static void mark_memop(struct gen *g, struct stub *s)
 static void gen_load(struct gen *g, const struct ir_op *op)
 {
     struct stub *s = new_stub(g, STUB_MEM);
-    int ra = is_const(g, op->args[0]) ? -1 : use_reg(g, op->args[0], REGS_ALLOC);
+    uint64_t known;
+    int ra = known_const(g, op->args[0], &known) ? -1 : use_reg(g, op->args[0], REGS_ALLOC);
     int rd = ra >= 0 ? out_any(g, 0, ra) : out_reg(g);
     int32_t disp = 0;
     int raddr = guest_address(g, op, ra, s, &disp);
@@ -632,7 +636,8 @@ static void gen_store(struct gen *g, const struct ir_op *op)
     ir_val v = op->args[1];
     bool imm = is_const(g, v) && (size < 8 || fits_imm(IR_I64, const_val(g, v)));
     int rv = imm ? -1 : use_reg(g, v, REGS_ALLOC);
-    int ra = is_const(g, op->args[0]) ? -1 : use_reg(g, op->args[0], REGS_ALLOC);
+    uint64_t known;
+    int ra = known_const(g, op->args[0], &known) ? -1 : use_reg(g, op->args[0], REGS_ALLOC);
     int32_t disp = 0;
     int raddr = guest_address(g, op, ra, s, &disp);
     mark_memop(g, s);
@@ -670,7 +675,7 @@ static void gen_st_env(struct gen *g, const struct ir_op *op)
         const struct ir_global *gl = &g->ir->globals[i];
         uint32_t gsize = gl->type == IR_I64 ? 8 : 4;
         if (gl->offset < off + (w ? 8 : 4) && off < gl->offset + gsize)
-            g->v[1 + i].addr_ok = false;
+            g->v[1 + i].addr_ok = g->v[1 + i].known = false;
     }
     const struct pin_set *ps = g->pins;
     uint16_t reload = 0;
@@ -720,7 +725,7 @@ static void gen_call(struct gen *g, const struct ir_op *op)
         x86_ldmxcsr(&g->buf, R_CPU, offsetof(struct cpu, fp_env));
     if (full_sync) {
         drop_globals(g);                       /* the helper may have changed any of them */
-        forget_checked_globals(g);
+        forget_globals_facts(g);
     }
     remap_pins(g, pins_caller);
     load_pins(g, pins_saved);
