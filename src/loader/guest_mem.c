@@ -1,6 +1,6 @@
 /*
  * guest_mem.c - the user-mode guest address space: one PROT_NONE reservation of GUEST_SPACE
- * bytes at guest_base, the record of guest mappings (VMAs), and the guest mmap family, brk
+ * bytes at guest_base (plus never-mapped guards of GUEST_GUARD bytes on both sides), the record of guest mappings (VMAs), and the guest mmap family, brk
  * and the checked copy functions on top of them.
  *
  * Invariants:
@@ -81,8 +81,8 @@ void guest_mem_init(void)
 {
     if (guest_base)
         return;
-    void *p = mmap(NULL, GUEST_SPACE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                   -1, 0);
+    void *p = mmap(NULL, GUEST_SPACE + 2 * GUEST_GUARD, PROT_NONE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
         fatal(EXIT_STATUS_INTERNAL,
               "cannot reserve %llu GiB of address space for the guest: %s "
@@ -92,7 +92,7 @@ void guest_mem_init(void)
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (t == MAP_FAILED)
         fatal(EXIT_STATUS_INTERNAL, "cannot allocate the guest page table: %s", strerror(errno));
-    guest_base = p;
+    guest_base = (uint8_t *)p + GUEST_GUARD;
     prot_table = t;
 }
 

@@ -49,6 +49,15 @@ static inline bool host_in_guest(uintptr_t p)
 {
     return p >= (uintptr_t)guest_base && p - (uintptr_t)guest_base < GUEST_SPACE;
 }
+/* The reservation extends GUEST_GUARD bytes below guest address 0 and above GUEST_SPACE,
+ * never mapped: translated code may access base + displacement with a base it checked to
+ * be in [0, GUEST_SPACE) and |displacement| < GUEST_GUARD / 2 without checking the sum, as
+ * an out-of-range sum faults in a guard (the guest address is then the wrapped difference). */
+#define GUEST_GUARD (64 * 1024ULL)
+static inline bool host_in_guest_or_guard(uintptr_t p)
+{
+    return p - ((uintptr_t)guest_base - GUEST_GUARD) < GUEST_SPACE + 2 * GUEST_GUARD;
+}
 
 /* Safe accessors for C code: never crash on unmapped or protected guest memory.
  * Return 0 or -EFAULT (guest errno value, negative). */

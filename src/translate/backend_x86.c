@@ -11,10 +11,26 @@
  *        helper call needs no realignment; spill slot k is [rsp + 8k]. The frame has one
  *        slot per possible IR value (IR_MAX_VALS * 8 = 32 KiB), so spilling can never run
  *        out; x86_enter therefore needs that much stack on the calling thread.
- *   the other 12 registers are allocated to globals and temps.
- * x86_enter (the prologue, emitted once at init) saves the callee-saved registers, reserves
- * the spill frame, loads rbp/r15 and jumps to the TB; every exit jumps to the shared
- * epilogue with eax = the enum exit_reason.
+ *   the other 12 registers hold pinned globals (below) or are allocated to globals and temps.
+ * x86_enter (the prologue) saves the callee-saved registers, reserves the spill frame, loads
+ * rbp/r15 and the pinned globals and jumps to the TB; every exit jumps to the epilogue with
+ * eax = the enum exit_reason.
+ *
+ * Pinned globals: the hottest guest registers (the target ranks them with ir_global.pin_rank)
+ * live in fixed host registers for the whole time translated code runs: rbx r12 r13 r14 for
+ * the first four (callee-saved, so they survive helper calls), then rsi rdi r8 r9. Each table
+ * of globals gets a pin set with its own prologue and epilogue (emitted on first use into
+ * space reserved at init, so flushes keep them); each TB's code is preceded by a header
+ * naming the prologue it expects, which x86_enter uses. The prologue loads the pins from the
+ * CPU state and the epilogue stores them back, so every way out of translated code (exits,
+ * EXIT_IF and fault stubs, chain and jump-cache misses, the interrupt check) leaves the state
+ * exact, while chained jumps and jump-cache hits keep them in registers. Inside a block a
+ * pinned global's home is its register: it is never spilled, never dirty (the epilogue
+ * stores it), never overwritten as a dead argument, and an op writing it writes that
+ * register. Around a helper call: a full-sync helper gets all pins stored before and reloaded
+ * after; any other call gets the caller-saved pins stored and reloaded (meanwhile they are
+ * read from the CPU state). LD_ENV / ST_ENV overlapping a pinned global store it first /
+ * reload it after.
  *
  * The guest's FP environment lives in the host MXCSR while translated code runs (IR.md
  * "Floating point"): the prologue loads it from cpu->fp_env, the epilogue stores it back
@@ -32,6 +48,12 @@
  * free, the value whose next use is farthest is spilled (a clean global costs nothing; a
  * dirty global is written back; a temp goes to its spill slot).
  *
+ * Guest accesses are one instruction, [r15 + base + disp], after a check that the base value
+ * is inside the guest space, done once per value and block (vloc.addr_ok): the guards
+ * around the guest space (guest_mem.h) catch what a small displacement adds. A base that
+ * fails goes to the access's stub, which checks the whole address and resumes the access
+ * if that is valid. A large displacement or constant address gets the exact check.
+ *
  * An I32 value is always kept zero-extended in its 64-bit register (32-bit x86 operations
  * do that for free), the same representation the interpreter uses.
  *
@@ -39,16 +61,15 @@
  * x86_patch_jump is one atomic store; the rel32 initially is 0, i.e. it jumps to the exit
  * stub that immediately follows the jmp. Patching it back to 0 unchains the exit.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stddef.h>
 #include "backend_x86_internal.h"
 #include "../loader/guest_mem.h"
 
-uintptr_t x86_epilogue;
 uintptr_t x86_guest_limit[4];
 uintptr_t x86_host_mxcsr;
-static uintptr_t x86_prologue;
 
 #define FRAME_BYTES (FRAME_SLOTS * 8 + 8)  /* + 8: six pushes and the return address leave
                                               rsp at 8 mod 16 */
@@ -57,11 +78,120 @@ _Static_assert(sizeof(struct jc_entry) == 16, "the inline jump-cache probe scale
 
 static const int callee_saved_pushes[] = { X86_RBP, X86_RBX, X86_R12, X86_R13, X86_R14, X86_R15 };
 
+/* ---- pinned globals
+ * Host registers for pins, hottest first: the callee-saved ones survive helper calls. */
+static const int8_t pin_regs[MAX_PINS] = {
+    X86_RBX, X86_R12, X86_R13, X86_R14, X86_RSI, X86_RDI, X86_R8, X86_R9,
+};
+#define MAX_PIN_SETS   4      /* tables of globals with pins; more get none */
+#define PIN_CODE_BYTES 256    /* prologue + epilogue of one set */
+static unsigned pin_limit = MAX_PINS;
+static struct pin_set no_pins;                  /* npins 0: the plain entry and exit */
+static struct pin_set pin_sets[MAX_PIN_SETS];
+static unsigned npin_sets;                      /* published with a release store */
+static uintptr_t pin_code_area;                 /* MAX_PIN_SETS * PIN_CODE_BYTES, permanent */
+static pthread_mutex_t pin_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Emits the entry and exit code of set ps.
+ * unsigned enter(struct cpu *cpu [rdi], const uint8_t *code [rsi]): saves the callee-saved
+ * registers, reserves the frame, loads rbp, r15, the guest's MXCSR and the pins, and jumps
+ * to code. The exit: eax already holds the exit reason; stores the pins and undoes the rest. */
+static void emit_entry_exit(struct x86_buf *b, struct pin_set *ps)
+{
+    while (x86_exec_pc(b) & 15)
+        x86_byte(b, 0xcc);
+    ps->prologue = x86_exec_pc(b);
+    for (unsigned i = 0; i < ARRAY_SIZE(callee_saved_pushes); i++)
+        x86_push(b, callee_saved_pushes[i]);
+    x86_modrm_rr(b, OPC_ARITH_EvIz | P_REXW, X86_SUB, X86_RSP);
+    x86_u32(b, FRAME_BYTES);
+    x86_mov_rr(b, true, R_CPU, X86_RDI);
+    x86_mov_rr(b, true, R_TMP, X86_RSI);            /* rsi may be a pin */
+    x86_movi(b, R_GBASE, (uintptr_t)&guest_base);
+    x86_load(b, OPC_MOV_GvEv | P_REXW, R_GBASE, R_GBASE, X86_NOREG, 0);
+    x86_ldmxcsr(b, R_CPU, offsetof(struct cpu, fp_env));  /* the guest's FP environment */
+    for (unsigned k = 0; k < ps->npins; k++) {
+        const struct ir_global *gl = &ps->globals[ps->global[k]];
+        x86_load(b, OPC_MOV_GvEv | (gl->type == IR_I64 ? P_REXW : 0), ps->reg[k], R_CPU,
+                 X86_NOREG, (int32_t)gl->offset);
+    }
+    x86_modrm_rr(b, OPC_GRP5, 4, R_TMP);              /* jmp r11 */
+
+    while (x86_exec_pc(b) & 15)
+        x86_byte(b, 0xcc);
+    ps->epilogue = x86_exec_pc(b);
+    for (unsigned k = 0; k < ps->npins; k++) {
+        const struct ir_global *gl = &ps->globals[ps->global[k]];
+        x86_store(b, gl->type == IR_I64 ? 8 : 4, ps->reg[k], R_CPU, X86_NOREG, (int32_t)gl->offset);
+    }
+    x86_stmxcsr(b, R_CPU, offsetof(struct cpu, fp_env));
+    x86_modrm_rip(b, OPC_LDMXCSR_GRP, 2, x86_host_mxcsr, 0);
+    x86_modrm_rr(b, OPC_ARITH_EvIz | P_REXW, X86_ADD, X86_RSP);
+    x86_u32(b, FRAME_BYTES);
+    for (int i = ARRAY_SIZE(callee_saved_pushes) - 1; i >= 0; i--)
+        x86_pop(b, callee_saved_pushes[i]);
+    x86_ret(b);
+}
+
+/* The pin set for a table of globals: its pin_rank > 0 globals, lowest rank first, up to
+ * pin_limit of them. Created on first use (under pin_lock) in space reserved at init, so
+ * its code survives flushes. */
+static const struct pin_set *pin_set_for(const struct ir_global *globals, unsigned nglobals)
+{
+    unsigned n = __atomic_load_n(&npin_sets, __ATOMIC_ACQUIRE);
+    for (unsigned i = 0; i < n; i++)
+        if (pin_sets[i].globals == globals && pin_sets[i].nglobals == nglobals)
+            return &pin_sets[i];
+    pthread_mutex_lock(&pin_lock);
+    const struct pin_set *found = &no_pins;
+    for (unsigned i = 0; i < npin_sets; i++)
+        if (pin_sets[i].globals == globals && pin_sets[i].nglobals == nglobals)
+            found = &pin_sets[i];
+    if (found == &no_pins && npin_sets < MAX_PIN_SETS) {
+        struct pin_set *ps = &pin_sets[npin_sets];
+        memset(ps, 0, sizeof(*ps));
+        ps->globals = globals;
+        ps->nglobals = nglobals;
+        ps->reg_of = malloc(nglobals ? nglobals : 1);
+        if (!ps->reg_of)
+            fatal(EXIT_STATUS_INTERNAL, "out of memory in the backend");
+        memset(ps->reg_of, -1, nglobals);
+        for (unsigned rank = 1; rank < 256 && ps->npins < pin_limit; rank++)
+            for (unsigned i = 0; i < nglobals && ps->npins < pin_limit; i++)
+                if (globals[i].pin_rank == rank) {
+                    int8_t r = pin_regs[ps->npins];
+                    ps->reg[ps->npins] = r;
+                    ps->global[ps->npins] = (uint16_t)i;
+                    ps->reg_of[i] = r;
+                    ps->mask |= (uint16_t)RBIT(r);
+                    ps->npins++;
+                }
+        if (ps->npins) {
+            uintptr_t exec = pin_code_area + npin_sets * PIN_CODE_BYTES;
+            struct x86_buf b;
+            x86_buf_init(&b, code_cache_rw((const uint8_t *)exec), (const uint8_t *)exec,
+                         PIN_CODE_BYTES);
+            emit_entry_exit(&b, ps);
+            if (b.overflow)
+                panic("backend: pinned entry and exit do not fit");
+            found = ps;
+            __atomic_store_n(&npin_sets, npin_sets + 1, __ATOMIC_RELEASE);
+        } else {
+            free(ps->reg_of);
+        }
+    }
+    pthread_mutex_unlock(&pin_lock);
+    return found;
+}
+
 void x86_backend_init(void)
 {
     x86_detect_features();
+    const char *limit = getenv("CROSSRUN_PINS");
+    if (limit)
+        pin_limit = (unsigned)atoi(limit) < MAX_PINS ? (unsigned)atoi(limit) : MAX_PINS;
     const uint8_t *exec;
-    size_t size = 256;
+    size_t size = 256 + MAX_PIN_SETS * PIN_CODE_BYTES;
     uint8_t *rw = code_cache_alloc(size, &exec);
     if (!rw)
         fatal(EXIT_STATUS_INTERNAL, "code cache too small for the backend's prologue");
@@ -80,40 +210,29 @@ void x86_backend_init(void)
     x86_u32(&b, mxcsr & ~(uint32_t)FP_ENV_FLAGS);
     x86_u32(&b, 0);
 
-    /* unsigned enter(struct cpu *cpu [rdi], const uint8_t *code [rsi]) */
-    x86_prologue = x86_exec_pc(&b);
-    for (unsigned i = 0; i < ARRAY_SIZE(callee_saved_pushes); i++)
-        x86_push(&b, callee_saved_pushes[i]);
-    x86_modrm_rr(&b, OPC_ARITH_EvIz | P_REXW, X86_SUB, X86_RSP);
-    x86_u32(&b, FRAME_BYTES);
-    x86_mov_rr(&b, true, R_CPU, X86_RDI);
-    x86_movi(&b, R_GBASE, (uintptr_t)&guest_base);
-    x86_load(&b, OPC_MOV_GvEv | P_REXW, R_GBASE, R_GBASE, X86_NOREG, 0);
-    x86_ldmxcsr(&b, R_CPU, offsetof(struct cpu, fp_env));  /* the guest's FP environment */
-    x86_modrm_rr(&b, OPC_GRP5, 4, X86_RSI);          /* jmp rsi */
-
-    /* The epilogue: eax already holds the exit reason. */
+    emit_entry_exit(&b, &no_pins);
     while (x86_exec_pc(&b) & 15)
         x86_byte(&b, 0xcc);
-    x86_epilogue = x86_exec_pc(&b);
-    x86_stmxcsr(&b, R_CPU, offsetof(struct cpu, fp_env));
-    x86_modrm_rip(&b, OPC_LDMXCSR_GRP, 2, x86_host_mxcsr, 0);
-    x86_modrm_rr(&b, OPC_ARITH_EvIz | P_REXW, X86_ADD, X86_RSP);
-    x86_u32(&b, FRAME_BYTES);
-    for (int i = ARRAY_SIZE(callee_saved_pushes) - 1; i >= 0; i--)
-        x86_pop(&b, callee_saved_pushes[i]);
-    x86_ret(&b);
+    pin_code_area = x86_exec_pc(&b);
+    for (unsigned i = 0; i < MAX_PIN_SETS * PIN_CODE_BYTES; i++)
+        x86_byte(&b, 0xcc);
     if (b.overflow)
         panic("backend prologue does not fit");
     code_cache_shrink_last(x86_off(&b));
 }
 
+/* Each TB's code is preceded by TB_HEADER bytes holding the address of the prologue of its
+ * pin set (the pins it expects in registers). */
+#define TB_HEADER 16
+
 unsigned x86_enter(struct cpu *cpu, const uint8_t *code)
 {
     if (unlikely(!cpu->fp_env))
         cpu->fp_env = FP_ENV_DEFAULT;   /* a CPU state nobody initialised: see exec.h */
+    uintptr_t prologue;
+    memcpy(&prologue, code - TB_HEADER, sizeof(prologue));
     unsigned (*enter)(struct cpu *, const uint8_t *) =
-        (unsigned (*)(struct cpu *, const uint8_t *))x86_prologue;
+        (unsigned (*)(struct cpu *, const uint8_t *))prologue;
     return enter(cpu, code);
 }
 
@@ -159,6 +278,10 @@ const struct ir_op *cur_op(struct gen *g) { return &g->ir->ops[g->op]; }
 bool is_const(struct gen *g, ir_val v) { return g->ir->vals[v].kind == IR_KIND_CONST; }
 bool is_global(struct gen *g, ir_val v) { return g->ir->vals[v].kind == IR_KIND_GLOBAL; }
 static bool is_temp(struct gen *g, ir_val v) { return g->ir->vals[v].kind == IR_KIND_TEMP; }
+bool is_pinned(struct gen *g, ir_val v)
+{
+    return is_global(g, v) && g->pins->npins && g->pins->reg_of[g->ir->vals[v].global] >= 0;
+}
 
 uint64_t const_val(struct gen *g, ir_val v)
 {
@@ -255,7 +378,7 @@ static bool needs_store(struct gen *g, ir_val v)
 
 int pick_reg(struct gen *g, uint16_t allowed)
 {
-    uint16_t cand = allowed & REGS_ALLOC & ~g->locked;
+    uint16_t cand = allowed & REGS_ALLOC & ~g->locked & ~g->pins->mask;
     uint16_t free_regs = cand & ~occupied(g);
     int best = -1;
     if (free_regs) {
@@ -317,7 +440,7 @@ int use_reg(struct gen *g, ir_val v, uint16_t allowed)
         }
         int r = pick_reg(g, allowed);
         x86_mov_rr(&g->buf, true, r, old);
-        if (!(g->locked & RBIT(old))) {   /* move the home; else r is just a copy */
+        if (!(g->locked & RBIT(old)) && !is_pinned(g, v)) {  /* move the home; else r is a copy */
             g->reg_val[old] = 0;
             g->reg_val[r] = v;
             l->reg = (int8_t)r;
@@ -386,6 +509,8 @@ bool can_clobber(struct gen *g, unsigned k)
     ir_val a = op->args[k];
     if (is_const(g, a) || a == op->dst)
         return true;
+    if (is_pinned(g, a))
+        return false;
     if (g->arg_next[g->op][k] != NO_USE)
         return false;
     if (is_global(g, a))
@@ -417,6 +542,18 @@ int out_from(struct gen *g, unsigned k, int rk)
 void def_val(struct gen *g, ir_val d, int r)
 {
     struct vloc *l = &g->v[d];
+    l->addr_ok = l->known = false;
+    if (is_pinned(g, d)) {
+        if (r != l->reg) {
+            /* r holds the result (in place of an argument the op could overwrite) */
+            x86_mov_rr(&g->buf, true, l->reg, r);
+            ir_val old = g->reg_val[r];
+            if (old && old != d)
+                g->v[old].reg = -1;
+            g->reg_val[r] = 0;
+        }
+        return;
+    }
     if (l->reg >= 0 && l->reg != r && g->reg_val[l->reg] == d)
         g->reg_val[l->reg] = 0;
     ir_val old = g->reg_val[r];
@@ -458,6 +595,10 @@ void writeback_range(struct gen *g, uint32_t off, uint32_t size, bool drop)
         uint32_t gsize = gl->type == IR_I64 ? 8 : 4;
         if (gl->offset >= off + size || off >= gl->offset + gsize)
             continue;
+        if (is_pinned(g, v)) {
+            emit_global_store(g, r, g->ir->vals[v].global);
+            continue;
+        }
         if (g->v[v].dirty)
             emit_global_store(g, r, g->ir->vals[v].global);
         g->v[v].dirty = false;
@@ -472,13 +613,67 @@ void drop_globals(struct gen *g)
 {
     for (int r = 0; r < 16; r++) {
         ir_val v = g->reg_val[r];
-        if (v && is_global(g, v)) {
+        if (v && is_global(g, v) && !is_pinned(g, v)) {
             if (g->v[v].dirty)
                 panic("backend: dropping dirty global %u", v);
             g->v[v].reg = -1;
             g->reg_val[r] = 0;
         }
     }
+}
+
+void forget_globals_facts(struct gen *g)
+{
+    for (unsigned i = 0; i < g->ir->nglobals; i++)
+        g->v[1 + i].addr_ok = g->v[1 + i].known = false;
+}
+
+bool known_const(struct gen *g, ir_val v, uint64_t *c)
+{
+    if (is_const(g, v)) {
+        *c = const_val(g, v);
+        return true;
+    }
+    *c = g->v[v].kval;
+    return g->v[v].known;
+}
+
+void store_pins(struct gen *g, uint16_t mask)
+{
+    const struct pin_set *ps = g->pins;
+    for (unsigned k = 0; k < ps->npins; k++)
+        if (mask & RBIT(ps->reg[k]))
+            emit_global_store(g, ps->reg[k], ps->global[k]);
+}
+
+void load_pins(struct gen *g, uint16_t mask)
+{
+    const struct pin_set *ps = g->pins;
+    for (unsigned k = 0; k < ps->npins; k++)
+        if (mask & RBIT(ps->reg[k]))
+            emit_global_load(g, ps->reg[k], (ir_val)(1 + ps->global[k]));
+}
+
+void unmap_pins(struct gen *g, uint16_t mask)
+{
+    const struct pin_set *ps = g->pins;
+    for (unsigned k = 0; k < ps->npins; k++)
+        if (mask & RBIT(ps->reg[k])) {
+            g->v[1 + ps->global[k]].reg = -1;
+            g->reg_val[ps->reg[k]] = 0;
+        }
+}
+
+void remap_pins(struct gen *g, uint16_t mask)
+{
+    const struct pin_set *ps = g->pins;
+    for (unsigned k = 0; k < ps->npins; k++)
+        if (mask & RBIT(ps->reg[k])) {
+            ir_val v = (ir_val)(1 + ps->global[k]);
+            g->v[v].reg = ps->reg[k];
+            g->v[v].dirty = false;
+            g->reg_val[ps->reg[k]] = v;
+        }
 }
 
 /* After an op: arguments whose last use it was give back their registers, and next-use
@@ -512,7 +707,7 @@ struct stub *new_stub(struct gen *g, enum stub_kind kind)
     struct stub *s = &g->stubs[g->nstubs++];
     memset(s, 0, sizeof(*s));
     s->kind = (uint8_t)kind;
-    s->addr_reg = s->arg_reg = -1;
+    s->addr_reg = s->arg_reg = s->base_reg = -1;
     s->memop = UINT32_MAX;
     s->fixup = UINT32_MAX;
     s->pc = g->cur_pc;
@@ -545,7 +740,7 @@ void store_env_imm64(struct gen *g, uint32_t off, uint64_t v)
 void jmp_epilogue(struct gen *g, unsigned reason)
 {
     x86_movi(&g->buf, X86_RAX, reason);
-    x86_jmp_abs(&g->buf, x86_epilogue);
+    x86_jmp_abs(&g->buf, g->pins->epilogue);
 }
 
 static void emit_stub(struct gen *g, struct stub *s)
@@ -560,7 +755,22 @@ static void emit_stub(struct gen *g, struct stub *s)
         return;
     case STUB_MEM:
         if (s->fixup != UINT32_MAX) {          /* the address failed the range check */
-            x86_store(b, 8, s->addr_reg, R_CPU, X86_NOREG, offsetof(struct cpu, fault_addr));
+            int ra = s->addr_reg;
+            if (s->base_reg >= 0) {
+                /* Only the base was checked: the access itself may still be valid. */
+                x86_lea(b, true, R_TMP, s->base_reg, X86_NOREG, s->disp);
+                x86_modrm_rip(b, OPC_CMP_GvEv | P_REXW, R_TMP, x86_guest_limit[s->size_log2], 0);
+                uint32_t valid = x86_jcc_fwd32(b, X86_CC_BE);
+                x86_bind_rel32_at(b, valid, s->resume);
+                ra = R_TMP;
+            }
+            /* fault_addr: the first byte outside the guest space (IR.md) */
+            x86_store(b, 8, ra, R_CPU, X86_NOREG, offsetof(struct cpu, fault_addr));
+            x86_modrm_rip(b, OPC_CMP_GvEv | P_REXW, ra, x86_guest_limit[0], 0);
+            uint32_t outside = x86_jcc_fwd8(b, X86_CC_A);
+            x86_movi(b, R_TMP, GUEST_SPACE);
+            x86_store(b, 8, R_TMP, R_CPU, X86_NOREG, offsetof(struct cpu, fault_addr));
+            x86_bind_rel8(b, outside);
             x86_store_imm(b, 8, EXC_SEGV_MAPERR, R_CPU, X86_NOREG, offsetof(struct cpu, exit_arg));
         }
         if (s->memop != UINT32_MAX)            /* host faults enter here (x86_fault_redirect) */
@@ -629,6 +839,7 @@ static void gen_block(struct gen *g)
     g->tb->jmp_off[0] = g->tb->jmp_off[1] = TB_NO_JMP;
     g->tb->jmp_pc[0] = g->tb->jmp_pc[1] = 0;
     liveness(g);
+    remap_pins(g, g->pins->mask);
 
     /* Asynchronous events get in at every block start: cmp dword [cpu + irq], 0; jne stub */
     x86_alu_mi(&g->buf, X86_CMP, false, R_CPU, offsetof(struct cpu, interrupt_request), 0);
@@ -651,7 +862,7 @@ int x86_gen_tb(const struct ir_block *ir, struct tb *tb)
 {
     if (ir->nops == 0 || !ir_is_terminator(ir->ops[ir->nops - 1].opc))
         panic("x86_gen_tb: block at %#lx has no terminator", (unsigned long)ir->pc);
-    struct gen g = { .ir = ir, .tb = tb };
+    struct gen g = { .ir = ir, .tb = tb, .pins = pin_set_for(ir->globals, ir->nglobals) };
     unsigned nstubs = 1, nfp = 0;
     for (unsigned i = 0; i < ir->nops; i++) {
         uint8_t o = ir->ops[i].opc;
@@ -673,16 +884,18 @@ int x86_gen_tb(const struct ir_block *ir, struct tb *tb)
     size_t size = 256 + (size_t)ir->nops * 32 + (size_t)nstubs * 64 + (size_t)nfp * FP_OP_BYTES;
     for (;;) {
         const uint8_t *exec;
-        uint8_t *rw = code_cache_alloc(size, &exec);
+        uint8_t *rw = code_cache_alloc(TB_HEADER + size, &exec);
         if (!rw) {
             ret = -1;
             break;
         }
-        x86_buf_init(&g.buf, rw, exec, size);
+        memset(rw, 0xcc, TB_HEADER);
+        memcpy(rw, &g.pins->prologue, sizeof(g.pins->prologue));
+        x86_buf_init(&g.buf, rw + TB_HEADER, exec + TB_HEADER, size);
         gen_block(&g);
         if (!g.buf.overflow) {
-            code_cache_shrink_last(x86_off(&g.buf));
-            tb->code = exec;
+            code_cache_shrink_last(TB_HEADER + x86_off(&g.buf));
+            tb->code = exec + TB_HEADER;
             tb->code_size = x86_off(&g.buf);
             break;
         }

@@ -34,6 +34,10 @@ struct vloc {                     /* where a value currently is */
     bool in_slot;                 /* temp: its spill slot holds the current value */
     int16_t slot;                 /* temp: spill slot, or -1 */
     uint16_t next_use;            /* index of the next op that reads it, or NO_USE */
+    bool addr_ok;                 /* checked as a guest-access base since its last write:
+                                     within GUEST_GUARD / 2 of the guest space */
+    bool known;                   /* last written with a constant (kval, zero-extended) */
+    uint64_t kval;
 };
 
 enum stub_kind {
@@ -72,6 +76,11 @@ struct stub {                     /* cold code emitted after the block body */
     uint8_t kind;                 /* enum stub_kind */
     uint8_t ndirty;
     int8_t addr_reg;              /* MEM: register holding the checked guest address */
+    int8_t base_reg;              /* MEM: the base failed its check (the access is at
+                                     base_reg + disp, resuming at `resume` if valid), or -1 */
+    uint8_t size_log2;            /* MEM with base_reg: the access's size */
+    int32_t disp;
+    uint32_t resume;
     int8_t arg_reg;               /* EXIT_IF: register holding exit_arg, or -1 */
     bool arg_is_imm;
     uint32_t fixup;               /* rel32 to bind to this stub (range check / exit_if / irq) */
@@ -83,9 +92,25 @@ struct stub {                     /* cold code emitted after the block body */
     struct stub_fp fp;
 };
 
+/* Globals kept in host registers across blocks (see backend_x86.c "Pinned globals"): one
+ * set per table of globals, with its own entry and exit code. */
+#define MAX_PINS 8
+struct pin_set {
+    const struct ir_global *globals;  /* the table the set is for */
+    unsigned nglobals;
+    unsigned npins;
+    int8_t reg[MAX_PINS];         /* host register of pin k */
+    uint16_t global[MAX_PINS];    /* index of the global it holds */
+    uint16_t mask;                /* RBIT of every pinned register */
+    int8_t *reg_of;               /* per global: its host register, or -1 */
+    uintptr_t prologue;           /* x86_enter's code: loads the pins, jumps to the TB */
+    uintptr_t epilogue;           /* every exit's: stores the pins, returns eax */
+};
+
 struct gen {
     const struct ir_block *ir;
     struct tb *tb;
+    const struct pin_set *pins;   /* this block's pinned globals (npins may be 0) */
     struct x86_buf buf;
     struct vloc *v;               /* per value */
     uint16_t (*arg_next)[4];      /* per op: next use of each argument after the op */
@@ -102,7 +127,6 @@ struct gen {
 };
 
 /* Shared code emitted by x86_backend_init. */
-extern uintptr_t x86_epilogue;
 extern uintptr_t x86_host_mxcsr;      /* address of the emulator's own MXCSR value */
 extern uintptr_t x86_guest_limit[4];  /* address of GUEST_SPACE - (1 << size) for each size */
 
@@ -110,6 +134,9 @@ extern uintptr_t x86_guest_limit[4];  /* address of GUEST_SPACE - (1 << size) fo
 const struct ir_op *cur_op(struct gen *g);
 bool is_const(struct gen *g, ir_val v);
 bool is_global(struct gen *g, ir_val v);
+/* A global held in its pinned host register for the whole block (v[].reg never changes;
+ * never dirty: the exit code stores it). */
+bool is_pinned(struct gen *g, ir_val v);
 uint64_t const_val(struct gen *g, ir_val v);        /* zero-extended for I32 */
 /* A register (in `allowed`) holding v for the current op; locks it. A constant gets a
  * scratch register that nothing owns. */
@@ -132,6 +159,17 @@ void load_into(struct gen *g, ir_val v, int r);
 void writeback_all(struct gen *g);
 void writeback_range(struct gen *g, uint32_t off, uint32_t size, bool drop);
 void drop_globals(struct gen *g);
+/* Nothing is known about the values of globals any more (a helper may have changed them). */
+void forget_globals_facts(struct gen *g);
+/* v is a constant or a value last written with one: *c = its value (zero-extended). */
+bool known_const(struct gen *g, ir_val v, uint64_t *c);
+/* Stores / loads the pinned registers in mask to / from their globals in the CPU state. */
+void store_pins(struct gen *g, uint16_t mask);
+void load_pins(struct gen *g, uint16_t mask);
+/* Pinned registers in mask stop / start holding their globals (around a helper call that
+ * clobbers them: meanwhile the CPU state holds the value and load_into reads it there). */
+void unmap_pins(struct gen *g, uint16_t mask);
+void remap_pins(struct gen *g, uint16_t mask);
 /* Moves everything out of the registers in mask (locking them); for a full-sync call,
  * globals there are simply dropped (they were written back). */
 void evacuate(struct gen *g, uint16_t mask, bool drop_globals_there);

@@ -85,6 +85,8 @@ static void gen_mov(struct gen *g, const struct ir_op *op)
         int rd = out_reg(g);
         x86_movi(&g->buf, rd, const_val(g, a));
         def_val(g, d, rd);
+        g->v[d].known = true;                  /* for a later address (auipc; ld) */
+        g->v[d].kval = const_val(g, a);
         return;
     }
     if (!is_global(g, a) && g->v[a].reg >= 0 && can_clobber(g, 0)) {
@@ -548,18 +550,21 @@ static unsigned load_opc(enum ir_type t, unsigned memop)
     }
 }
 
-/* Computes the guest address args[0] + imm into a register and emits its range check
- * (address <= GUEST_SPACE - size, else a jump to the stub that raises EXC_SEGV_MAPERR).
- * All register allocation for the op must be done before: the stub writes back the
- * globals that are dirty at the access. Returns the address register, or -1 when the
- * address is a constant in range (*disp then holds it). */
+/* Emits the range check of the guest access args[0] + imm and returns the register to
+ * use as the index of [R_GBASE + index + *disp] (-1: none, *disp is the address). With a
+ * small imm, the base register itself (checked to be below GUEST_SPACE once per value and
+ * block, see guest_mem.h on the guards), *disp = imm; otherwise the whole address computed
+ * into R_TMP and checked (address <= GUEST_SPACE - size). A failed check jumps to the
+ * stub that raises EXC_SEGV_MAPERR. All register allocation for the op must be done
+ * before: the stub writes back the globals that are dirty at the access. */
 static int guest_address(struct gen *g, const struct ir_op *op, int ra, struct stub *s, int32_t *disp)
 {
     struct x86_buf *b = &g->buf;
     unsigned size_log2 = op->memop & IR_MEM_SIZE_MASK;
     uint64_t limit = GUEST_SPACE - (1ull << size_log2);
-    if (is_const(g, op->args[0])) {
-        uint64_t addr = const_val(g, op->args[0]) + (uint64_t)op->imm;
+    uint64_t known;
+    if (ra < 0 && known_const(g, op->args[0], &known)) {
+        uint64_t addr = known + (uint64_t)op->imm;
         if (addr <= limit && addr <= INT32_MAX) {
             *disp = (int32_t)addr;
             return -1;
@@ -570,6 +575,23 @@ static int guest_address(struct gen *g, const struct ir_op *op, int ra, struct s
             s->fixup = x86_jmp_fwd32(b);
         }
         return R_TMP;
+    }
+    ir_val base = op->args[0];
+    if (op->imm > -(int64_t)GUEST_GUARD / 2 && op->imm < (int64_t)GUEST_GUARD / 2 - 8) {
+        /* Check the base alone, once per value: base + imm is then inside the space or its
+         * guards (guest_mem.h), where an invalid access faults in the host. A base out of
+         * range goes to the stub, which checks the sum and comes back if that is valid. */
+        if (!g->v[base].addr_ok) {
+            x86_modrm_rip(b, OPC_CMP_GvEv | P_REXW, ra, x86_guest_limit[0], 0);
+            s->base_reg = (int8_t)ra;
+            s->disp = (int32_t)op->imm;
+            s->size_log2 = (uint8_t)size_log2;
+            s->fixup = x86_jcc_fwd32(b, X86_CC_A);
+            s->resume = x86_off(b);
+            g->v[base].addr_ok = true;
+        }
+        *disp = (int32_t)op->imm;
+        return ra;
     }
     int raddr = ra;
     if (op->imm != 0 && op->imm == (int32_t)op->imm) {
@@ -597,12 +619,13 @@ static void mark_memop(struct gen *g, struct stub *s)
 static void gen_load(struct gen *g, const struct ir_op *op)
 {
     struct stub *s = new_stub(g, STUB_MEM);
-    int ra = is_const(g, op->args[0]) ? -1 : use_reg(g, op->args[0], REGS_ALLOC);
+    uint64_t known;
+    int ra = known_const(g, op->args[0], &known) ? -1 : use_reg(g, op->args[0], REGS_ALLOC);
     int rd = ra >= 0 ? out_any(g, 0, ra) : out_reg(g);
     int32_t disp = 0;
     int raddr = guest_address(g, op, ra, s, &disp);
     mark_memop(g, s);
-    x86_load(&g->buf, load_opc((enum ir_type)op->type, op->memop), rd, R_GBASE, raddr, raddr < 0 ? disp : 0);
+    x86_load(&g->buf, load_opc((enum ir_type)op->type, op->memop), rd, R_GBASE, raddr, disp);
     def_val(g, op->dst, rd);
 }
 
@@ -613,14 +636,15 @@ static void gen_store(struct gen *g, const struct ir_op *op)
     ir_val v = op->args[1];
     bool imm = is_const(g, v) && (size < 8 || fits_imm(IR_I64, const_val(g, v)));
     int rv = imm ? -1 : use_reg(g, v, REGS_ALLOC);
-    int ra = is_const(g, op->args[0]) ? -1 : use_reg(g, op->args[0], REGS_ALLOC);
+    uint64_t known;
+    int ra = known_const(g, op->args[0], &known) ? -1 : use_reg(g, op->args[0], REGS_ALLOC);
     int32_t disp = 0;
     int raddr = guest_address(g, op, ra, s, &disp);
     mark_memop(g, s);
     if (imm)
-        x86_store_imm(&g->buf, size, (int32_t)const_val(g, v), R_GBASE, raddr, raddr < 0 ? disp : 0);
+        x86_store_imm(&g->buf, size, (int32_t)const_val(g, v), R_GBASE, raddr, disp);
     else
-        x86_store(&g->buf, size, rv, R_GBASE, raddr, raddr < 0 ? disp : 0);
+        x86_store(&g->buf, size, rv, R_GBASE, raddr, disp);
 }
 
 static void gen_ld_env(struct gen *g, const struct ir_op *op)
@@ -645,6 +669,23 @@ static void gen_st_env(struct gen *g, const struct ir_op *op)
         x86_store_imm(&g->buf, w ? 8 : 4, (int32_t)const_val(g, v), R_CPU, X86_NOREG, (int32_t)off);
     else
         x86_store(&g->buf, w ? 8 : 4, rv, R_CPU, X86_NOREG, (int32_t)off);
+    /* Globals the store overlapped have new values: none is a checked base any more, and
+     * a pinned one is read back into its register. */
+    for (unsigned i = 0; i < g->ir->nglobals; i++) {
+        const struct ir_global *gl = &g->ir->globals[i];
+        uint32_t gsize = gl->type == IR_I64 ? 8 : 4;
+        if (gl->offset < off + (w ? 8 : 4) && off < gl->offset + gsize)
+            g->v[1 + i].addr_ok = g->v[1 + i].known = false;
+    }
+    const struct pin_set *ps = g->pins;
+    uint16_t reload = 0;
+    for (unsigned k = 0; k < ps->npins; k++) {
+        const struct ir_global *gl = &g->ir->globals[ps->global[k]];
+        uint32_t gsize = gl->type == IR_I64 ? 8 : 4;
+        if (gl->offset < off + (w ? 8 : 4) && off < gl->offset + gsize)
+            reload |= (uint16_t)RBIT(ps->reg[k]);
+    }
+    load_pins(g, reload);
 }
 
 /* ---- helper calls */
@@ -660,6 +701,13 @@ static void gen_call(struct gen *g, const struct ir_op *op)
         writeback_all(g);
         store_env_imm64(g, offsetof(struct cpu, pc), g->cur_pc);
     }
+    /* Pinned globals: a full-sync helper sees (and may change) all of them in the CPU
+     * state; any other call still clobbers the caller-saved registers. Those pins are
+     * stored and, until reloaded after the call, read from the CPU state. */
+    uint16_t pins_caller = g->pins->mask & REGS_CALLER;
+    uint16_t pins_saved = full_sync ? g->pins->mask : pins_caller;
+    store_pins(g, pins_saved);
+    unmap_pins(g, pins_caller);
     /* Everything live leaves the caller-saved registers (for callee-saved ones or the
      * frame); then the argument registers can be filled in any order. */
     evacuate(g, REGS_CALLER, full_sync);
@@ -675,8 +723,12 @@ static void gen_call(struct gen *g, const struct ir_op *op)
     x86_call_abs(&g->buf, (uintptr_t)h->fn);
     if (fpenv)
         x86_ldmxcsr(&g->buf, R_CPU, offsetof(struct cpu, fp_env));
-    if (full_sync)
+    if (full_sync) {
         drop_globals(g);                       /* the helper may have changed any of them */
+        forget_globals_facts(g);
+    }
+    remap_pins(g, pins_caller);
+    load_pins(g, pins_saved);
     if (op->dst) {
         if (op->type == IR_I32)
             x86_mov_rr(&g->buf, false, X86_RAX, X86_RAX);

@@ -57,7 +57,7 @@ static void on_fault(int sig, siginfo_t *si, void *ctx)
     }
     uintptr_t addr = (uintptr_t)si->si_addr;
     uintptr_t pc = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
-    if ((sig != SIGSEGV && sig != SIGBUS) || !host_in_guest(addr))
+    if ((sig != SIGSEGV && sig != SIGBUS) || !host_in_guest_or_guard(addr))
         die_of_host_signal(sig, si, uc);
     uint64_t ga = addr - (uintptr_t)guest_base;
     /* A host SIGBUS in guest memory is a file mapping past the end of its file. */

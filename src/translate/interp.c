@@ -52,11 +52,19 @@ static inline void set(const struct ir_block *b, struct cpu *cpu, uint64_t *temp
     }
 }
 
+/* The fault address of an access at addr that leaves the guest space: its first byte
+ * outside it (addr itself, or GUEST_SPACE for one that straddles the end), as a host fault
+ * on a page-crossing access reports. */
+static uint64_t first_bad_byte(uint64_t addr)
+{
+    return addr < GUEST_SPACE ? GUEST_SPACE : addr;
+}
+
 static uint64_t guest_load(uint64_t addr, unsigned memop)
 {
     unsigned size = 1u << (memop & IR_MEM_SIZE_MASK);
     if (unlikely(!guest_range_valid(addr, size)))
-        fault_raise(addr, EXC_SEGV_MAPERR);
+        fault_raise(first_bad_byte(addr), EXC_SEGV_MAPERR);
     const void *p = g2h(addr);
     switch (memop) {
     case IR_MEM_8:                  return *(const uint8_t *)p;
@@ -73,7 +81,7 @@ static void guest_store(uint64_t addr, unsigned memop, uint64_t val)
 {
     unsigned size = 1u << (memop & IR_MEM_SIZE_MASK);
     if (unlikely(!guest_range_valid(addr, size)))
-        fault_raise(addr, EXC_SEGV_MAPERR);
+        fault_raise(first_bad_byte(addr), EXC_SEGV_MAPERR);
     memcpy(g2h(addr), &val, size); /* little-endian host and guests */
 }
 

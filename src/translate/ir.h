@@ -127,6 +127,9 @@ struct ir_global {
     const char *name;      /* e.g. "a0" */
     uint32_t offset;       /* byte offset of the backing field from the cpu pointer */
     uint8_t type;          /* enum ir_type */
+    /* 0, or how hot the register is (1 = the most used): a hint to the backend, which may
+     * keep the hottest ones in host registers across blocks (pinned). No semantic effect. */
+    uint8_t pin_rank;
 };
 
 struct ir_value {

@@ -20,6 +20,14 @@
  * by a helper, which also checks that helpers see the FP environment exact); random blocks
  * also mix in FP ops (with and without fallback helpers, fp_fallback set now and then, random
  * rounding mode and flags in fp_env), and run again with FMA3 disabled.
+ *
+ * Pinned globals: the globals come in three tables that differ only in their pin_rank
+ * hints, so each gets its own pin set: PINNED (eight pins, callee- and caller-saved host
+ * registers, i32 and i64 globals, the buffer base among them, and globals the helpers read
+ * and write), FEW (four pins) and NONE. The directed tests use PINNED; the random blocks
+ * run with each. Random programs (a few random blocks branching to each other, chained and
+ * through the jump cache, with a pinned step counter bounding the run) check that pinned
+ * globals survive block-to-block transfers that never leave translated code.
  */
 #define TEST_MAIN
 #include <setjmp.h>
@@ -38,20 +46,34 @@ __attribute__((weak)) struct dbt_stats dbt_stats;
 #define NG64  12
 #define NG32  4
 #define NGLOB (NG64 + NG32)
+#define STEPS NGLOB                 /* global index of the step counter of random programs */
+#define NGLOB_ALL (NGLOB + 1)
 
 struct tcpu {
     struct cpu base;
     uint64_t g64[NG64];
     uint32_t g32[NG32];
     uint64_t env[8];
+    uint64_t steps;                 /* random programs: blocks left to run */
 };
 
 /* FP environment bits the engines must agree on (the denormal flag is unspecified). */
 #define FP_ENV_COMPARED (~(uint32_t)FP_ENV_DENORMAL)
 static uint32_t forced_fp_env;      /* non-zero: cpu_init uses it instead of a random one */
 
-static struct ir_global globals[NGLOB];
-static char global_names[NGLOB][8];
+enum { TABLE_PINNED, TABLE_FEW, TABLE_NONE, NTABLES };
+static const char *const table_names[NTABLES] = { "pinned", "few pins", "no pins" };
+/* pin_rank per global index, per table (0: not a pin) */
+static const uint8_t table_ranks[NTABLES][NGLOB_ALL] = {
+    /* g0 (buffer base) g1 w0 g4 (callee-saved); g3 w1 g2 steps (caller-saved); g6 (too many) */
+    [TABLE_PINNED] = { [0] = 1, [1] = 2, [NG64 + 0] = 3, [4] = 4, [3] = 5, [NG64 + 1] = 6,
+                       [2] = 7, [STEPS] = 8, [6] = 9 },
+    [TABLE_FEW] = { [5] = 1, [NG64 + 2] = 2, [1] = 3, [STEPS] = 4 },
+    [TABLE_NONE] = { 0 },
+};
+static struct ir_global global_tables[NTABLES][NGLOB_ALL];
+static const struct ir_global *globals = global_tables[TABLE_PINNED]; /* blocks are built with it */
+static char global_names[NGLOB_ALL][8];
 
 #define GBUF     0x100000ull        /* guest buffer: RW_SIZE read-write, then RO_SIZE read-only, */
 #define RW_SIZE  0x4000ull          /* then an unmapped page */
@@ -109,12 +131,20 @@ static void setup(void)
     for (unsigned i = 0; i < NGLOB; i++) {
         bool is64 = i < NG64;
         snprintf(global_names[i], sizeof(global_names[i]), is64 ? "g%u" : "w%u", is64 ? i : i - NG64);
-        globals[i] = (struct ir_global){
-            .name = global_names[i],
-            .offset = (uint32_t)(is64 ? offsetof(struct tcpu, g64[i]) : offsetof(struct tcpu, g32[i - NG64])),
-            .type = is64 ? IR_I64 : IR_I32,
-        };
+        for (unsigned t = 0; t < NTABLES; t++)
+            global_tables[t][i] = (struct ir_global){
+                .name = global_names[i],
+                .offset = (uint32_t)(is64 ? offsetof(struct tcpu, g64[i]) : offsetof(struct tcpu, g32[i - NG64])),
+                .type = is64 ? IR_I64 : IR_I32,
+                .pin_rank = table_ranks[t][i],
+            };
     }
+    snprintf(global_names[STEPS], sizeof(global_names[STEPS]), "steps");
+    for (unsigned t = 0; t < NTABLES; t++)
+        global_tables[t][STEPS] = (struct ir_global){
+            .name = global_names[STEPS], .offset = (uint32_t)offsetof(struct tcpu, steps),
+            .type = IR_I64, .pin_rank = table_ranks[t][STEPS],
+        };
     guest_mem_init();
     if (guest_mmap(GBUF, MEM_SIZE, GPROT_READ | GPROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != (int64_t)GBUF)
         abort();
@@ -235,7 +265,7 @@ static struct tb *translate(struct ir_block *b)
 
 static void blk_start(uint64_t pc)
 {
-    ir_init(blk, globals, NGLOB, pc);
+    ir_init(blk, globals, NGLOB_ALL, pc);
     ir_insn_start(blk, pc);
 }
 
@@ -647,21 +677,27 @@ TEST(backend, guest_memory_accesses_and_faults)
         { top - 4, IR_MEM_32 | IR_MEM_SIGNED, false, EXIT_SYSCALL, 0, 0 },
         { top - 8, IR_MEM_64, false, EXIT_SYSCALL, 0, 0 },
         { top, IR_MEM_8, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
-        { top - 1, IR_MEM_16, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top - 1 },  /* straddles the end */
-        { top - 3, IR_MEM_32, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top - 3 },
-        { top - 7, IR_MEM_64, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top - 7 },
-        { top - 1, IR_MEM_64, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top - 1 },
+        /* straddling the end: the first byte outside is reported */
+        { top - 1, IR_MEM_16, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
+        { top - 3, IR_MEM_32, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
+        { top - 7, IR_MEM_64, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
+        { top - 1, IR_MEM_64, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, top },
         { 1ull << 63, IR_MEM_8, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, 1ull << 63 },
         { ~0ull, IR_MEM_8, true, EXIT_EXCEPTION, EXC_SEGV_MAPERR, ~0ull },
         { ~0ull - 3, IR_MEM_64, false, EXIT_EXCEPTION, EXC_SEGV_MAPERR, ~0ull - 3 },
     };
-    for (unsigned i = 0; i < ARRAY_SIZE(cases); i++)
-        for (int k = 0; k < 2; k++) {
-            unsigned before = (unsigned)test_failed_checks;
-            check_mem_case(&cases[i], k);
-            if ((unsigned)test_failed_checks != before)
-                printf("  (case %u, %s address)\n", i, k ? "constant" : "register");
-        }
+    for (unsigned t = 0; t < NTABLES; t++) {
+        globals = global_tables[t];
+        for (unsigned i = 0; i < ARRAY_SIZE(cases); i++)
+            for (int k = 0; k < 2; k++) {
+                unsigned before = (unsigned)test_failed_checks;
+                check_mem_case(&cases[i], k);
+                if ((unsigned)test_failed_checks != before)
+                    printf("  (case %u, %s address, %s)\n", i, k ? "constant" : "register",
+                           table_names[t]);
+            }
+    }
+    globals = global_tables[TABLE_PINNED];
 }
 
 /* ---- directed: exits */
@@ -680,6 +716,60 @@ static struct tb *block_exit_marker(uint64_t pc)
     ir_binop(blk, IR_MUL, IR_I64, G(2), G(1), ir_const(blk, IR_I64, 2));
     ir_exit(blk, EXIT_SYSCALL, pc + 4, G(1));
     return translate(blk);
+}
+
+/* Accesses at base + displacement where only the base is checked: a base outside the
+ * guest space whose sum is inside (the check's stub resumes the access), sums in the
+ * guards below 0 and above the end, straddles, and a second access off the same base that
+ * is not checked again; the base computed (a register) or moved in as a constant (the
+ * backend then knows the address). The interpreter is the reference. */
+TEST(backend, base_displacement_accesses_near_the_ends)
+{
+    setup();
+    fill_memory();
+    const uint64_t top = GUEST_SPACE;
+    static const struct { uint64_t base; int64_t imm1; unsigned memop1; int64_t imm2; unsigned memop2; } cases[] = {
+        { top + 8, -16, IR_MEM_64, -9, IR_MEM_8 },      /* resumed, then valid unchecked */
+        { top + 8, -16, IR_MEM_64, 0, IR_MEM_8 },       /* resumed, then a guard fault */
+        { top + 100, -200, IR_MEM_32, -120, IR_MEM_16 },
+        { 8, -16, IR_MEM_64, 0, IR_MEM_8 },             /* lower guard */
+        { 4, -8, IR_MEM_64, 0, IR_MEM_8 },              /* straddles 0 */
+        { GBUF, -8, IR_MEM_64, 0, IR_MEM_8 },           /* unmapped guest page */
+        { GBUF, 8, IR_MEM_64, -1, IR_MEM_16 },          /* valid, then straddles into unmapped */
+        { top - 8, 8, IR_MEM_8, 0, IR_MEM_8 },          /* upper guard */
+        { top - 4, 0, IR_MEM_64, 0, IR_MEM_8 },         /* straddles the end */
+        { top - 4, 0, IR_MEM_32, 2, IR_MEM_32 },        /* valid, then straddles the end */
+        { top - 16, 8, IR_MEM_64, 12, IR_MEM_32 | IR_MEM_SIGNED },
+        { 1ull << 63, 0, IR_MEM_8, 0, IR_MEM_8 },       /* far outside: the stub's check fails */
+        { 0 - 8ull, 16, IR_MEM_64, 24, IR_MEM_8 },      /* base wraps: sum 8, unmapped page 0 */
+    };
+    for (unsigned i = 0; i < ARRAY_SIZE(cases); i++)
+        for (unsigned kind = 0; kind < 8; kind++) {  /* load/store of the first, second access */
+            blk_start(0x1000);
+            if (kind & 4)
+                ir_movi(blk, IR_I64, G(2), (int64_t)cases[i].base);
+            else                                     /* g0 is GBUF */
+                ir_binop(blk, IR_ADD, IR_I64, G(2), G(0), ir_const(blk, IR_I64, (int64_t)(cases[i].base - GBUF)));
+            ir_mov(blk, IR_I64, G(1), ir_const(blk, IR_I64, 0x1111));
+            ir_insn_start(blk, 0x1004);
+            if (kind & 1)
+                ir_store(blk, cases[i].memop1 & 3, G(2), cases[i].imm1, G(3));
+            else
+                ir_load(blk, IR_I64, cases[i].memop1, G(4), G(2), cases[i].imm1);
+            ir_insn_start(blk, 0x1008);
+            if (kind & 2)
+                ir_store(blk, cases[i].memop2 & 3, G(2), cases[i].imm2, G(5));
+            else
+                ir_load(blk, IR_I64, cases[i].memop2, G(6), G(2), cases[i].imm2);
+            ir_exit(blk, EXIT_SYSCALL, 0x100c, IR_NONE);
+            for (unsigned t = 0; t < NTABLES; t++) {
+                globals = global_tables[t];
+                blk->globals = globals;
+                if (!diff_block(blk))
+                    printf("  (case %u, kind %u, %s)\n", i, kind, table_names[t]);
+            }
+            globals = global_tables[TABLE_PINNED];
+        }
 }
 
 TEST(backend, chaining_unchaining_and_interrupts)
@@ -934,7 +1024,7 @@ TEST(backend, fp_semantics_spot_checks)
 {
     struct cpu c = { .fp_env = FP_ENV_DEFAULT };
     struct ir_block *b = ir_block_new();
-    ir_init(b, globals, NGLOB, 0);
+    ir_init(b, globals, NGLOB_ALL, 0);
     ir_val d64 = ir_temp(b, IR_I64), d32 = ir_temp(b, IR_I32), s64 = ir_temp(b, IR_I64), s32 = ir_temp(b, IR_I32);
     struct ir_op op = { .opc = IR_FTOI_RTZ, .type = IR_I32, .dst = d32, .args = { s64 }, .imm = 0x7fffffff };
     CHECK_EQ_U64(ir_eval_fp(&c, b, &op, 0x41f0000000000000ull /* 2^32 */, 0, 0), 0x7fffffff);
@@ -1032,6 +1122,8 @@ static bool diff_block(const struct ir_block *b)
         for (unsigned i = 0; i < 8 && !why[0]; i++)
             if (ci.env[i] != cj.env[i])
                 snprintf(why, sizeof(why), "env[%u] %#lx vs %#lx", i, (unsigned long)ci.env[i], (unsigned long)cj.env[i]);
+        if (!why[0] && ci.steps != cj.steps)
+            snprintf(why, sizeof(why), "steps %lu vs %lu", (unsigned long)ci.steps, (unsigned long)cj.steps);
         if (!why[0] && (fp_env_of(&ci.base) & FP_ENV_COMPARED) != (fp_env_of(&cj.base) & FP_ENV_COMPARED))
             snprintf(why, sizeof(why), "fp_env %#x vs %#x", fp_env_of(&ci.base), fp_env_of(&cj.base));
     }
@@ -1116,9 +1208,15 @@ static void r_address(struct rgen *r, ir_val *addr, int64_t *off)
     } else if (k < 980) {               /* the end of the guest space */
         *addr = ir_const(blk, IR_I64, (int64_t)(GUEST_SPACE - rn(16)));
         *off = 0;
-    } else if (k < 990) {               /* base + huge offset: the end of the space, or wrap */
+    } else if (k < 985) {               /* base + huge offset: the end of the space, or wrap */
         *addr = G(0);
         *off = (int64_t)(GUEST_SPACE - GBUF - rn(16)) * (rn(2) ? 1 : -1);
+    } else if (k < 992) {               /* a base near either end, small offset: the guards */
+        static const uint64_t ends[] = { 0, GUEST_SPACE, 0 - 64ull, GUEST_SPACE - 64 };
+        ir_val t = r_dst(r, IR_I64);
+        ir_movi(blk, IR_I64, t, (int64_t)(ends[rn(ARRAY_SIZE(ends))] + rn(128)));
+        *addr = t;
+        *off = (int64_t)rn(256) - 128;
     } else {                            /* anything */
         *addr = r_src(r, IR_I64);
         *off = (int64_t)rn(64) - 32;
@@ -1321,9 +1419,13 @@ TEST(backend, differential_random_blocks)
 {
     setup();
     unsigned before = diff_blocks;
-    random_blocks(30000, 40, false);
-    random_blocks(5000, 250, false);
-    random_blocks(10000, 60, true);
+    for (unsigned t = 0; t < NTABLES; t++) {
+        globals = global_tables[t];
+        random_blocks(30000, 40, false);
+        random_blocks(5000, 250, false);
+        random_blocks(10000, 60, true);
+    }
+    globals = global_tables[TABLE_PINNED];
     printf("  (%u random blocks: %u chain, %u indirect, %u syscall, %u exception, %u flush)\n",
            diff_blocks - before, diff_by_reason[EXIT_CHAIN], diff_by_reason[EXIT_INDIRECT],
            diff_by_reason[EXIT_SYSCALL], diff_by_reason[EXIT_EXCEPTION], diff_by_reason[EXIT_FLUSH]);
@@ -1335,11 +1437,195 @@ TEST(backend, differential_random_blocks_baseline_x86)
     bool saved[5] = { x86_have_lzcnt, x86_have_bmi1, x86_have_bmi2, x86_have_popcnt, x86_have_fma };
     x86_have_lzcnt = x86_have_bmi1 = x86_have_bmi2 = x86_have_popcnt = x86_have_fma = false;
     unsigned before = diff_blocks;
-    random_blocks(10000, 60, false);
+    for (unsigned t = 0; t < NTABLES; t++) {
+        globals = global_tables[t];
+        random_blocks(10000, 60, false);
+    }
+    globals = global_tables[TABLE_PINNED];
     printf("  (%u random blocks without lzcnt/bmi/popcnt/fma)\n", diff_blocks - before);
     x86_have_lzcnt = saved[0];
     x86_have_bmi1 = saved[1];
     x86_have_bmi2 = saved[2];
     x86_have_popcnt = saved[3];
     x86_have_fma = saved[4];
+}
+
+/* ---- random programs: blocks that branch to each other */
+
+#define PROG_BLOCKS 4
+static uint64_t prog_pc(unsigned j) { return 0x40000 + 0x100 * j; }
+
+static int prog_index(uint64_t pc)
+{
+    for (unsigned j = 0; j < PROG_BLOCKS; j++)
+        if (prog_pc(j) == pc)
+            return (int)j;
+    return -1;
+}
+
+/* A target for a branch: mostly a block of the program, now and then outside it. */
+static uint64_t r_prog_target(void)
+{
+    return rn(8) ? prog_pc(rn(PROG_BLOCKS)) : 0x20000 + 4 * rn(100);
+}
+
+/* Block j: counts a step (leaving when none is left), random ops, then a branch. */
+static void r_prog_block(unsigned j, unsigned nops)
+{
+    struct rgen r;
+    memset(&r, 0, sizeof(r));
+    r.pc = prog_pc(j);
+    blk_start(r.pc);
+    for (int t = 0; t < 2; t++)
+        for (unsigned i = 0; i < NTEMPS; i++)
+            r.temps[t][i] = ir_temp(blk, (enum ir_type)t);
+    ir_val steps = ir_global(blk, STEPS);
+    ir_binop(blk, IR_SUB, IR_I64, steps, steps, ir_const(blk, IR_I64, 1));
+    ir_exit_if(blk, IR_I64, IR_EQ, steps, ir_const(blk, IR_I64, 0), EXIT_SYSCALL, r.pc, IR_NONE);
+    for (unsigned i = 0; i < nops; i++)
+        r_op(&r);
+    enum ir_type t = rtype();
+    switch (rn(5)) {
+    case 0:
+        ir_goto_tb(blk, r_prog_target());
+        break;
+    case 1: {
+        ir_val a = r_src(&r, t), b = r_src(&r, t);
+        ir_brcond(blk, t, (enum ir_cond)rn(IR_COND_COUNT), a, b, r_prog_target(), r_prog_target());
+        break;
+    }
+    case 2: {                           /* computed: a select between two targets */
+        ir_val a = r_src(&r, IR_I64), b = r_src(&r, IR_I64);
+        ir_val d = r_dst(&r, IR_I64);
+        ir_select(blk, IR_I64, (enum ir_cond)rn(IR_COND_COUNT), d, a, b,
+                  ir_const(blk, IR_I64, (int64_t)r_prog_target()),
+                  ir_const(blk, IR_I64, (int64_t)r_prog_target()));
+        ir_goto_ptr(blk, d);
+        break;
+    }
+    case 3: {                           /* through a global (often a pinned one) */
+        ir_val g = r_global(IR_I64, true);
+        ir_movi(blk, IR_I64, g, (int64_t)r_prog_target());
+        ir_goto_ptr(blk, g);
+        break;
+    }
+    default:
+        ir_exit(blk, EXIT_SYSCALL + rn(3), r.pc, rn(2) ? r_src(&r, IR_I64) : IR_NONE);
+        break;
+    }
+}
+
+/* The interpreter runs a program block by block, the way the dispatcher would. */
+static unsigned run_prog_interp(struct tcpu *c, struct ir_block **prog)
+{
+    int j = 0;
+    for (;;) {
+        unsigned r = run_interp(c, prog[j]);
+        if (r != EXIT_CHAIN && r != EXIT_INDIRECT)
+            return r;
+        j = prog_index(c->base.pc);
+        if (j < 0)
+            return r;
+    }
+}
+
+static unsigned prog_runs, prog_blocks_run, prog_failures;
+
+/* One random program under both engines; the JIT's blocks are all chained to each other
+ * and in the jump cache, so it only comes back at an exit the interpreter also stops at. */
+static void diff_program(unsigned max_ops)
+{
+    struct ir_block *prog[PROG_BLOCKS];
+    struct tb *tbs[PROG_BLOCKS];
+    for (unsigned j = 0; j < PROG_BLOCKS; j++) {
+        r_prog_block(j, rn(max_ops + 1));
+        prog[j] = ir_block_clone(blk);
+    }
+    for (unsigned j = 0; j < PROG_BLOCKS; j++)
+        tbs[j] = translate(prog[j]);
+    for (unsigned j = 0; j < PROG_BLOCKS; j++) {
+        for (unsigned slot = 0; slot < 2; slot++) {
+            int k = tbs[j]->jmp_off[slot] == TB_NO_JMP ? -1 : prog_index(tbs[j]->jmp_pc[slot]);
+            if (k >= 0)
+                x86_patch_jump(tbs[j], slot, tbs[k]->code);
+        }
+        jc[jc_hash(prog_pc(j))] = (struct jc_entry){ .guest_pc = prog_pc(j), .host = tbs[j]->code };
+    }
+
+    struct tcpu ci, cj;
+    cpu_init(&ci);
+    ci.steps = 1 + rn(40);
+    uint64_t steps0 = ci.steps;
+    cj = ci;
+    restore_memory();
+    unsigned ri = run_prog_interp(&ci, prog);
+    memcpy(mem_interp, g2h(GBUF), MEM_SIZE);
+    memcpy(top_interp, g2h(TOP_PAGE), GUEST_PAGE_SIZE);
+    restore_memory();
+    unsigned rj = run_jit(&cj, tbs[0]->code);
+    prog_runs++;
+    prog_blocks_run += (unsigned)(steps0 - ci.steps);
+
+    char why[200] = "";
+    if (ri != rj)
+        snprintf(why, sizeof(why), "exit reason %s vs %s", reason_name(ri), reason_name(rj));
+    else if (ci.base.pc != cj.base.pc)
+        snprintf(why, sizeof(why), "pc %#lx vs %#lx", (unsigned long)ci.base.pc, (unsigned long)cj.base.pc);
+    else if (ci.base.exit_arg != cj.base.exit_arg)
+        snprintf(why, sizeof(why), "exit_arg %#lx vs %#lx", (unsigned long)ci.base.exit_arg, (unsigned long)cj.base.exit_arg);
+    else if (ri == EXIT_EXCEPTION && ci.base.fault_addr != cj.base.fault_addr)
+        snprintf(why, sizeof(why), "fault_addr %#lx vs %#lx", (unsigned long)ci.base.fault_addr, (unsigned long)cj.base.fault_addr);
+    else if (memcmp(mem_interp, g2h(GBUF), MEM_SIZE) != 0)
+        snprintf(why, sizeof(why), "guest memory differs");
+    else if (memcmp(top_interp, g2h(TOP_PAGE), GUEST_PAGE_SIZE) != 0)
+        snprintf(why, sizeof(why), "the last guest page differs");
+    else if (ci.steps != cj.steps)
+        snprintf(why, sizeof(why), "steps %lu vs %lu", (unsigned long)ci.steps, (unsigned long)cj.steps);
+    else {
+        for (unsigned i = 0; i < NG64 && !why[0]; i++)
+            if (ci.g64[i] != cj.g64[i])
+                snprintf(why, sizeof(why), "g%u %#lx vs %#lx", i, (unsigned long)ci.g64[i], (unsigned long)cj.g64[i]);
+        for (unsigned i = 0; i < NG32 && !why[0]; i++)
+            if (ci.g32[i] != cj.g32[i])
+                snprintf(why, sizeof(why), "w%u %#x vs %#x", i, ci.g32[i], cj.g32[i]);
+        for (unsigned i = 0; i < 8 && !why[0]; i++)
+            if (ci.env[i] != cj.env[i])
+                snprintf(why, sizeof(why), "env[%u] %#lx vs %#lx", i, (unsigned long)ci.env[i], (unsigned long)cj.env[i]);
+        if (!why[0] && (fp_env_of(&ci.base) & FP_ENV_COMPARED) != (fp_env_of(&cj.base) & FP_ENV_COMPARED))
+            snprintf(why, sizeof(why), "fp_env %#x vs %#x", fp_env_of(&ci.base), fp_env_of(&cj.base));
+    }
+    restore_memory();
+    for (unsigned j = 0; j < PROG_BLOCKS; j++)
+        jc[jc_hash(prog_pc(j))].guest_pc = JC_EMPTY;
+    if (why[0]) {
+        test_failed_checks++;
+        if (++prog_failures <= 2) {
+            printf("  program: interpreter and backend disagree (interp first): %s\n", why);
+            for (unsigned j = 0; j < PROG_BLOCKS; j++) {
+                ir_dump(prog[j], stdout);
+                x86_disas(stdout, tbs[j]->code, tbs[j]->code_size);
+            }
+        }
+    }
+    for (unsigned j = 0; j < PROG_BLOCKS; j++)
+        ir_block_free(prog[j]);
+}
+
+TEST(backend, differential_random_programs)
+{
+    setup();
+    for (unsigned t = 0; t < NTABLES; t++) {
+        globals = global_tables[t];
+        for (unsigned i = 0; i < 3000 * scale && prog_failures < 2; i++) {
+            if (i % 500 == 0)
+                tb_flush_all();         /* no flush while a program's TBs are in use */
+            if (i % 64 == 0)
+                fill_memory();
+            diff_program(i % 4 == 0 ? 60 : 12);
+        }
+    }
+    globals = global_tables[TABLE_PINNED];
+    tb_flush_all();
+    printf("  (%u random programs of %u blocks, %u blocks run)\n", prog_runs, PROG_BLOCKS,
+           prog_blocks_run);
 }

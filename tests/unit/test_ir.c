@@ -12,9 +12,9 @@ struct test_cpu {
     uint32_t w;
 };
 static const struct ir_global globals[] = {
-    { "r0", offsetof(struct test_cpu, r[0]), IR_I64 },
-    { "r1", offsetof(struct test_cpu, r[1]), IR_I64 },
-    { "w",  offsetof(struct test_cpu, w),    IR_I32 },
+    { .name = "r0", .offset = offsetof(struct test_cpu, r[0]), .type = IR_I64 },
+    { .name = "r1", .offset = offsetof(struct test_cpu, r[1]), .type = IR_I64 },
+    { .name = "w", .offset = offsetof(struct test_cpu, w), .type = IR_I32 },
 };
 
 TEST(ir_eval, division_edges)
