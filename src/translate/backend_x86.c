@@ -236,10 +236,18 @@ unsigned x86_enter(struct cpu *cpu, const uint8_t *code)
     return enter(cpu, code);
 }
 
+/* Every TB starts with its interrupt check, cmp dword [rbp + disp8], 0 (4 bytes) and a
+ * jne rel32 (6). A chained jump to a TB at a higher guest PC enters after it: any cycle of
+ * chained TBs still contains a jump to an equal or lower PC, which checks, and a chain of
+ * forward jumps is finite, so a set interrupt_request is seen soon. */
+#define IRQ_CHECK_BYTES 10u
+
 void x86_patch_jump(struct tb *tb, unsigned slot, const uint8_t *target)
 {
     if (slot > 1 || tb->jmp_off[slot] == TB_NO_JMP)
         panic("x86_patch_jump: TB %#lx has no chainable exit %u", (unsigned long)tb->pc, slot);
+    if (target && tb->jmp_pc[slot] > tb->pc)
+        target += IRQ_CHECK_BYTES;
     const uint8_t *disp = tb->code + tb->jmp_off[slot];
     /* NULL unchains: rel32 0 lands on the exit stub that follows the jmp. */
     int64_t rel = target ? (int64_t)(target - (disp + 4)) : 0;
@@ -841,10 +849,14 @@ static void gen_block(struct gen *g)
     liveness(g);
     remap_pins(g, g->pins->mask);
 
-    /* Asynchronous events get in at every block start: cmp dword [cpu + irq], 0; jne stub */
+    /* Asynchronous events get in at block starts: cmp dword [cpu + irq], 0; jne stub
+     * (IRQ_CHECK_BYTES, which forward chained jumps skip: see x86_patch_jump) */
+    uint32_t start = x86_off(&g->buf);
     x86_alu_mi(&g->buf, X86_CMP, false, R_CPU, offsetof(struct cpu, interrupt_request), 0);
     struct stub *irq = new_stub(g, STUB_INTERRUPT);
     irq->fixup = x86_jcc_fwd32(&g->buf, X86_CC_NE);
+    if (x86_off(&g->buf) - start != IRQ_CHECK_BYTES && !g->buf.overflow)
+        panic("backend: the interrupt check is not %u bytes", IRQ_CHECK_BYTES);
 
     for (g->op = 0; g->op < ir->nops; g->op++) {
         const struct ir_op *op = &ir->ops[g->op];

@@ -826,6 +826,54 @@ TEST(backend, chaining_unchaining_and_interrupts)
     CHECK_EQ_U64(c.base.exit_slot, 0);
 }
 
+/* Sets the interrupt request when its argument is 0, as a signal arriving meanwhile would. */
+static uint64_t h_request_irq(struct cpu *c, uint64_t a, uint64_t b, uint64_t x, uint64_t y)
+{
+    (void)b; (void)x; (void)y;
+    if (a == 0)
+        c->interrupt_request = 1;
+    return 0;
+}
+static const struct ir_helper irq_helper = { "request_irq", (void *)h_request_irq, 1, IR_HELPER_NO_GLOBALS, false };
+
+/* A chained jump to a higher PC skips the target's interrupt check, one to the same or a
+ * lower PC does not: a loop of chained blocks stops at its head once a request is set. */
+TEST(backend, interrupt_checks_on_backward_chained_jumps)
+{
+    setup();
+    struct tb *marker = block_exit_marker(0x9000);
+    /* loop at 0x5000: g1 -= 1; request when g1 reaches 0; back to 0x5000 while g1 != -5 */
+    blk_start(0x5000);
+    ir_binop(blk, IR_SUB, IR_I64, G(1), G(1), ir_const(blk, IR_I64, 1));
+    ir_call(blk, &irq_helper, IR_I64, IR_NONE, G(1), 0, 0, 0);
+    ir_brcond(blk, IR_I64, IR_NE, G(1), ir_const(blk, IR_I64, -5), 0x5000, 0x9000);
+    struct tb *loop = translate(blk);
+    x86_patch_jump(loop, 0, loop->code);
+    x86_patch_jump(loop, 1, marker->code);
+    struct tcpu c;
+    cpu_init(&c);
+    c.g64[1] = 3;
+    CHECK_EQ_U64(run_jit(&c, loop->code), EXIT_INTERRUPT);
+    CHECK_EQ_U64(c.base.pc, 0x5000);
+    CHECK_EQ_U64(c.g64[1], 0);                 /* stopped right after the request */
+    c.base.interrupt_request = 0;
+    CHECK_EQ_U64(run_jit(&c, loop->code), EXIT_SYSCALL);
+    CHECK_EQ_U64(c.g64[1], (uint64_t)-5);
+    CHECK_EQ_U64(c.base.pc, 0x9004);
+
+    /* forward: 0x4000 requests, then its chained successor at 0x9000 still runs */
+    blk_start(0x4000);
+    ir_call(blk, &irq_helper, IR_I64, IR_NONE, ir_const(blk, IR_I64, 0), 0, 0, 0);
+    ir_goto_tb(blk, 0x9000);
+    struct tb *fwd = translate(blk);
+    x86_patch_jump(fwd, 0, marker->code);
+    cpu_init(&c);
+    CHECK_EQ_U64(run_jit(&c, fwd->code), EXIT_SYSCALL);
+    CHECK_EQ_U64(c.base.pc, 0x9004);
+    CHECK_EQ_U64(c.base.interrupt_request, 1);
+    c.base.interrupt_request = 0;
+}
+
 TEST(backend, goto_ptr_probes_the_jump_cache)
 {
     setup();
