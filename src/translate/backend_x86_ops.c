@@ -41,10 +41,18 @@ static bool fits_imm(enum ir_type t, uint64_t v)
     return t == IR_I32 || (int64_t)v == (int32_t)v;
 }
 
+/* A destination that is a pinned global not read by this op: its register, which an
+ * instruction with a separate destination operand writes directly (no copy after). */
+static bool pinned_out(struct gen *g)
+{
+    ir_val d = cur_op(g)->dst;
+    return d && is_pinned(g, d) && !(g->locked & RBIT(g->v[d].reg));
+}
+
 /* The output may share the register of argument k without a copy. */
 static int out_any(struct gen *g, unsigned k, int rk)
 {
-    return can_clobber(g, k) ? rk : out_reg(g);
+    return can_clobber(g, k) && !pinned_out(g) ? rk : out_reg(g);
 }
 
 /* Emits a comparison of a with b at type t; returns the x86 condition for (a c b). */
@@ -225,7 +233,7 @@ static void gen_alu(struct gen *g, const struct ir_op *op, enum x86_alu aop, boo
         int ra = use_reg(g, a, REGS_ALLOC);
         bool identity = imm == 0 ? aop != X86_AND : imm == -1 && aop == X86_AND;
         if ((aop == X86_ADD || (aop == X86_SUB && imm != INT32_MIN)) && imm != 0 &&
-            !can_clobber(g, ka)) {
+            (!can_clobber(g, ka) || (pinned_out(g) && a != op->dst))) {
             rd = out_reg(g);                   /* three-operand add: lea */
             x86_lea(b, w, rd, ra, X86_NOREG, aop == X86_ADD ? imm : -imm);
         } else {
@@ -244,7 +252,7 @@ static void gen_alu(struct gen *g, const struct ir_op *op, enum x86_alu aop, boo
             ka = kb;
             kb = y;
         }
-        if (aop == X86_ADD && !can_clobber(g, ka)) {
+        if (aop == X86_ADD && (!can_clobber(g, ka) || (pinned_out(g) && a != op->dst && c != op->dst))) {
             rd = out_reg(g);
             x86_lea(b, w, rd, ra, rc, 0);
         } else {
@@ -274,7 +282,7 @@ static void gen_logic_not(struct gen *g, const struct ir_op *op)
     int ra = use_reg(g, op->args[0], REGS_ALLOC);
     int rc = use_reg(g, c, REGS_ALLOC);
     if (op->opc == IR_ANDN && x86_have_bmi1) {
-        rd = can_clobber(g, 0) ? ra : can_clobber(g, 1) ? rc : out_reg(g);
+        rd = pinned_out(g) ? out_reg(g) : can_clobber(g, 0) ? ra : can_clobber(g, 1) ? rc : out_reg(g);
         x86_vex_rr(b, OPC_ANDN | W(w), rd, rc, ra);      /* rd = ~rc & ra */
     } else if (op->opc == IR_XNOR) {
         rd = out_from(g, 0, ra);
@@ -319,7 +327,7 @@ static void gen_shift(struct gen *g, const struct ir_op *op)
     } else if (!rotate && x86_have_bmi2) {
         int ra = use_reg(g, a, REGS_ALLOC);
         int rc = use_reg(g, c, REGS_ALLOC);
-        rd = can_clobber(g, 0) ? ra : can_clobber(g, 1) ? rc : out_reg(g);
+        rd = pinned_out(g) ? out_reg(g) : can_clobber(g, 0) ? ra : can_clobber(g, 1) ? rc : out_reg(g);
         unsigned opc = op->opc == IR_SHL ? OPC_SHLX : op->opc == IR_SHR ? OPC_SHRX : OPC_SARX;
         x86_vex_rr(b, opc | W(w), rd, rc, ra);     /* rd = ra shift rc */
     } else {

@@ -77,6 +77,10 @@ static void gen_arith_w(struct rv_ctx *c, enum ir_opc opc, unsigned rd, ir_val a
  * shift left by a constant): compute in 64 bits, sign-extend from bit 31. */
 static void gen_arith_sext32(struct rv_ctx *c, enum ir_opc opc, unsigned rd, ir_val a, ir_val b)
 {
+    if (opc == IR_ADD && ir_is_const(c->b, b) && c->b->vals[b].cval == 0) {
+        ir_unop(c->b, IR_SEXT32, IR_I64, dest_x(c, rd), a);   /* sext.w */
+        return;
+    }
     ir_val t = temp64(c);
     ir_binop(c->b, opc, IR_I64, t, a, b);
     ir_unop(c->b, IR_SEXT32, IR_I64, dest_x(c, rd), t);
