@@ -85,7 +85,6 @@ static const int8_t pin_regs[MAX_PINS] = {
 };
 #define MAX_PIN_SETS   4      /* tables of globals with pins; more get none */
 #define PIN_CODE_BYTES 256    /* prologue + epilogue of one set */
-static unsigned pin_limit = MAX_PINS;
 static struct pin_set no_pins;                  /* npins 0: the plain entry and exit */
 static struct pin_set pin_sets[MAX_PIN_SETS];
 static unsigned npin_sets;                      /* published with a release store */
@@ -134,7 +133,7 @@ static void emit_entry_exit(struct x86_buf *b, struct pin_set *ps)
 }
 
 /* The pin set for a table of globals: its pin_rank > 0 globals, lowest rank first, up to
- * pin_limit of them. Created on first use (under pin_lock) in space reserved at init, so
+ * MAX_PINS of them. Created on first use (under pin_lock) in space reserved at init, so
  * its code survives flushes. */
 static const struct pin_set *pin_set_for(const struct ir_global *globals, unsigned nglobals)
 {
@@ -156,8 +155,8 @@ static const struct pin_set *pin_set_for(const struct ir_global *globals, unsign
         if (!ps->reg_of)
             fatal(EXIT_STATUS_INTERNAL, "out of memory in the backend");
         memset(ps->reg_of, -1, nglobals);
-        for (unsigned rank = 1; rank < 256 && ps->npins < pin_limit; rank++)
-            for (unsigned i = 0; i < nglobals && ps->npins < pin_limit; i++)
+        for (unsigned rank = 1; rank < 256 && ps->npins < MAX_PINS; rank++)
+            for (unsigned i = 0; i < nglobals && ps->npins < MAX_PINS; i++)
                 if (globals[i].pin_rank == rank) {
                     int8_t r = pin_regs[ps->npins];
                     ps->reg[ps->npins] = r;
@@ -187,9 +186,6 @@ static const struct pin_set *pin_set_for(const struct ir_global *globals, unsign
 void x86_backend_init(void)
 {
     x86_detect_features();
-    const char *limit = getenv("CROSSRUN_PINS");
-    if (limit)
-        pin_limit = (unsigned)atoi(limit) < MAX_PINS ? (unsigned)atoi(limit) : MAX_PINS;
     const uint8_t *exec;
     size_t size = 256 + MAX_PIN_SETS * PIN_CODE_BYTES;
     uint8_t *rw = code_cache_alloc(size, &exec);
