@@ -411,14 +411,18 @@ print_table() {
         echo "crossrun -d stats (one more run each):"
         local k header
         header=$(printf '%-9s' program)
-        for k in "${STAT_KEYS[@]}"; do header+=$(printf ' %*s' "$(stat_width "$k")" "$(stat_label "$k")"); done
+        # the table shows the keys stat_label names (all of them if it names none); JSON has all
+        local shown=()
+        for k in "${STAT_KEYS[@]}"; do [ "$(stat_label "$k")" != "$k" ] && shown+=("$k"); done
+        [ ${#shown[@]} -gt 0 ] || shown=("${STAT_KEYS[@]}")
+        for k in "${shown[@]}"; do header+=$(printf ' %*s' "$(stat_width "$k")" "$(stat_label "$k")"); done
         echo "$header"
         for p in "${PROGRAMS[@]}"; do
             [ -n "${STATS[$p]:-}" ] || continue
             local row
             row=$(printf '%-9s' "$p")
             case ${STATS[$p]} in error=*) echo "$row ${STATS[$p]#error=}"; continue ;; esac
-            for k in "${STAT_KEYS[@]}"; do
+            for k in "${shown[@]}"; do
                 row+=$(printf ' %*s' "$(stat_width "$k")" "$(stat_value "$p" "$k")")
             done
             echo "$row"
@@ -427,15 +431,20 @@ print_table() {
 }
 ms() { if [ "$1" = nan ]; then echo -; else awk -v s="$1" 'BEGIN { printf "%.2f", s * 1000 }'; fi; }
 stat_value() { local v; v=$(printf '%s\n' "${STATS[$1]}" | sed -n "s/^$2=//p" | head -n 1); echo "${v:--}"; }
-# short column labels for the statistics crossrun prints today; a new one shows its own name
+# short column labels for the statistics the table shows; any other key keeps its own name
 stat_label() {
     case $1 in
         blocks_translated) echo blocks ;;
         guest_insns_translated) echo insns ;;
         code_cache_bytes) echo cache_bytes ;;
-        chain_patches) echo chains ;;
-        indirect_misses) echo ind_misses ;;
+        guest_insns_run) echo insns_run ;;
+        entries_chained_pct) echo chained% ;;
+        entries_jump_cache_pct) echo jcache% ;;
+        entries_run_loop_pct) echo loop% ;;
+        jump_cache_hit_rate_pct) echo jc_hit% ;;
         translation_time_ms) echo xlate_ms ;;
+        syscall_time_ms) echo sys_ms ;;
+        code_and_run_loop_time_ms) echo code_ms ;;
         *) echo "$1" ;;
     esac
 }

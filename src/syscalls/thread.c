@@ -117,7 +117,7 @@ int64_t clone_thread(struct cpu *cpu, uint64_t flags, uint64_t newsp, uint64_t p
     child->jc = jc;
     child->interrupt_request = 0;
     child->exit_tb = NULL;
-    child->insn_count = 0;
+    memset(&child->counts, 0, sizeof(child->counts));
     t->set_clone_regs(child, newsp, tls, (f & TCLONE_SETTLS) != 0);
     t->set_syscall_result(child, 0);
 

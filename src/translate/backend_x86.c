@@ -67,6 +67,7 @@
 #include <stddef.h>
 #include "backend_x86_internal.h"
 #include "../loader/guest_mem.h"
+#include "../log.h"
 
 uintptr_t x86_guest_limit[4];
 uintptr_t x86_host_mxcsr;
@@ -853,6 +854,11 @@ static void gen_block(struct gen *g)
     irq->fixup = x86_jcc_fwd32(&g->buf, X86_CC_NE);
     if (x86_off(&g->buf) - start != IRQ_CHECK_BYTES && !g->buf.overflow)
         panic("backend: the interrupt check is not %u bytes", IRQ_CHECK_BYTES);
+    if (log_enabled(LOG_STATS)) {       /* every entry, however made, passes here */
+        x86_alu_mi(&g->buf, X86_ADD, true, R_CPU, offsetof(struct cpu, counts.tbs), 1);
+        x86_alu_mi(&g->buf, X86_ADD, true, R_CPU, offsetof(struct cpu, counts.insns),
+                   (int32_t)ir->ninsns);
+    }
 
     for (g->op = 0; g->op < ir->nops; g->op++) {
         const struct ir_op *op = &ir->ops[g->op];

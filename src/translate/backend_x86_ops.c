@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include "backend_x86_internal.h"
 #include "../loader/guest_mem.h"
+#include "../log.h"
 
 #define W(w) ((w) ? P_REXW : 0)
 
@@ -778,6 +779,8 @@ static void gen_goto_ptr(struct gen *g, const struct ir_op *op)
     struct x86_buf *b = &g->buf;
     int rt = use_reg(g, op->args[0], REGS_ALLOC);
     writeback_all(g);
+    if (log_enabled(LOG_STATS))
+        x86_alu_mi(b, X86_ADD, true, R_CPU, offsetof(struct cpu, counts.indirect), 1);
     /* &jc[(pc >> 1) & (JC_SIZE-1)] = jc + ((pc << 3) & ((JC_SIZE-1) << 4)): entries are 16 bytes */
     x86_mov_rr(b, false, R_TMP, rt);
     x86_shift_ri(b, X86_SHL, false, R_TMP, 3);

@@ -205,8 +205,12 @@ static void excl_atfork_parent(void)
     pthread_mutex_unlock(&excl_lock);
 }
 
+static uint64_t start_ns;           /* when the first guest thread started (-d stats) */
+static struct exec_counts exited_counts;    /* of guest threads that ended, under excl_lock */
+
 static void excl_init_once(void)
 {
+    start_ns = now_ns();
     excl_pid = getpid();
     pthread_atfork(excl_atfork_prepare, excl_atfork_parent, excl_reset_child);
 }
@@ -296,6 +300,10 @@ void dispatch_thread_exit(struct cpu *cpu)
             break;
         }
     }
+    const uint64_t *from = (const uint64_t *)&cpu->counts;
+    uint64_t *to = (uint64_t *)&exited_counts;
+    for (size_t i = 0; i < sizeof(exited_counts) / sizeof(uint64_t); i++)
+        to[i] += from[i];
     pthread_cond_broadcast(&excl_cond);
     pthread_mutex_unlock(&excl_lock);
     free(v);
@@ -412,6 +420,13 @@ static unsigned run_blocks(struct cpu *cpu, bool no_chain)
             log_printf("Trace: %#" PRIx64 " [%u insns]\n", tb->pc, tb->ninsns);
         if (unlikely(log_enabled(LOG_CPU)))
             cpu->target->dump_regs(cpu, log_file ? log_file : stderr);
+        if (unlikely(log_enabled(LOG_STATS))) {
+            cpu->counts.dispatched++;
+            if (!tb->code) {            /* the interpreter: translated code counts itself */
+                cpu->counts.tbs++;
+                cpu->counts.insns += tb->ninsns;
+            }
+        }
         unsigned reason = tb->code ? x86_enter(cpu, tb->code) : interp_run(cpu, tb->ir);
         switch ((enum exit_reason)reason) {
         case EXIT_CHAIN: {
@@ -425,13 +440,15 @@ static unsigned run_blocks(struct cpu *cpu, bool no_chain)
                 pthread_mutex_lock(&tb_lock);
                 if (gen == tb_flush_count)
                     x86_patch_jump(from, slot, tb->code);
-                pthread_mutex_unlock(&tb_lock);
                 dbt_stats.chain_patches++;
+                pthread_mutex_unlock(&tb_lock);
             }
             continue;
         }
         case EXIT_INDIRECT:
-            dbt_stats.indirect_misses++;
+            cpu->counts.indirect_misses++;
+            if (!tb->code)
+                cpu->counts.indirect++;     /* the interpreter: no inline count */
             tb = tb_get(cpu, cpu->pc);
             if (tb->code && tb->guest_size && !no_chain) {
                 struct jc_entry *e = &cpu->jc[jc_hash(cpu->pc)];
@@ -471,8 +488,14 @@ void cpu_loop(struct cpu *cpu)
         exec_end();
         switch ((enum exit_reason)reason) {
         case EXIT_SYSCALL:
-            dbt_stats.syscalls++;
-            cpu->target->syscall(cpu);
+            if (unlikely(log_enabled(LOG_STATS))) {
+                uint64_t t0 = now_ns();
+                cpu->counts.syscalls++;
+                cpu->target->syscall(cpu);
+                cpu->counts.syscall_ns += now_ns() - t0;
+            } else {
+                cpu->target->syscall(cpu);
+            }
             break;
         case EXIT_EXCEPTION:
             guest_exception(cpu, (enum guest_exc)cpu->exit_arg);
@@ -490,12 +513,40 @@ void cpu_loop(struct cpu *cpu)
     }
 }
 
+static double pct(uint64_t part, uint64_t whole) { return whole ? 100.0 * part / whole : 0; }
+
+/* One line of "name value[ unit]" pairs (scripts/bench.sh turns them into JSON keys). Counts
+ * of other threads still running are read without stopping them: close enough at exit. The
+ * time split adds up for one thread; with several, translation and syscall times are sums
+ * over threads. */
 void dbt_print_stats(void)
 {
+    struct exec_counts c = exited_counts;
+    for (struct vcpu *v = vcpus; v; v = v->next) {
+        const uint64_t *from = (const uint64_t *)&v->cpu->counts;
+        uint64_t *to = (uint64_t *)&c;
+        for (size_t i = 0; i < sizeof(c) / sizeof(uint64_t); i++)
+            to[i] += __atomic_load_n(&from[i], __ATOMIC_RELAXED);
+    }
+    uint64_t jc_hits = c.indirect - c.indirect_misses;
+    /* Every block entry is through the run loop, a jump-cache hit or a chained jump. */
+    uint64_t chained = c.tbs - c.dispatched - jc_hits;
+    if (c.tbs < c.dispatched + jc_hits)
+        chained = 0;    /* a thread's counts read mid-update */
+    uint64_t wall = start_ns ? now_ns() - start_ns : 0;
+    uint64_t code_ns = wall - dbt_stats.translate_ns - c.syscall_ns;
+    if (wall < dbt_stats.translate_ns + c.syscall_ns)
+        code_ns = 0;
     log_printf("crossrun stats: blocks translated %" PRIu64 ", guest insns translated %" PRIu64
-               ", code cache bytes %zu, chain patches %" PRIu64 ", indirect misses %" PRIu64
-               ", syscalls %" PRIu64 ", flushes %" PRIu64 ", translation time %.3f ms\n",
+               ", code cache bytes %zu, flushes %" PRIu64 ", chain patches %" PRIu64
+               ", blocks run %" PRIu64 ", guest insns run %" PRIu64
+               ", entries chained %.1f%%, entries jump cache %.1f%%, entries run loop %.1f%%"
+               ", indirect jumps %" PRIu64 ", jump cache hit rate %.1f%%, syscalls %" PRIu64
+               ", wall time %.3f ms, translation time %.3f ms, syscall time %.3f ms"
+               ", code and run loop time %.3f ms\n",
                dbt_stats.blocks_translated, dbt_stats.insns_translated, code_cache_used(),
-               dbt_stats.chain_patches, dbt_stats.indirect_misses, dbt_stats.syscalls,
-               dbt_stats.flushes, dbt_stats.translate_ns / 1e6);
+               dbt_stats.flushes, dbt_stats.chain_patches, c.tbs, c.insns,
+               pct(chained, c.tbs), pct(jc_hits, c.tbs), pct(c.dispatched, c.tbs),
+               c.indirect, pct(jc_hits, c.indirect), c.syscalls, wall / 1e6,
+               dbt_stats.translate_ns / 1e6, c.syscall_ns / 1e6, code_ns / 1e6);
 }

@@ -40,6 +40,18 @@ enum guest_exc {
     EXC_BUS_ADRERR,       /* access to a file mapping past the end of the file: SIGBUS, BUS_ADRERR */
 };
 
+/* What one CPU ran, counted only under -d stats (translated code counts with plain adds on
+ * its own CPU, so no count is shared between threads). */
+struct exec_counts {
+    uint64_t tbs;                   /* block executions, however entered */
+    uint64_t insns;                 /* guest instructions in them (whole blocks) */
+    uint64_t indirect;              /* indirect jumps taken by translated code */
+    uint64_t indirect_misses;       /* ... of which missed the jump cache (run loop) */
+    uint64_t dispatched;            /* blocks entered from the run loop */
+    uint64_t syscalls;
+    uint64_t syscall_ns;            /* time in syscall handlers */
+};
+
 struct jc_entry {           /* one slot of the indirect-jump cache */
     uint64_t guest_pc;      /* JC_EMPTY when free */
     const uint8_t *host;    /* host code of the TB for guest_pc */
@@ -59,7 +71,7 @@ struct cpu {
     volatile uint32_t interrupt_request; /* non-zero: leave translated code at the next block */
     struct jc_entry *jc;            /* this thread's indirect-jump cache, JC_SIZE entries */
     const struct target *target;
-    uint64_t insn_count;            /* guest instructions run, when counted (-d stats) */
+    struct exec_counts counts;      /* what this CPU ran: see struct exec_counts */
     /* The guest's FP environment for the IR's floating-point ops (IR.md "Floating point"):
      * rounding mode and accrued flags in the layout of the x86 MXCSR (FP_ENV_*). While
      * translated code runs, the host MXCSR holds it and this copy is stale; it is exact
@@ -214,9 +226,9 @@ void perfmap_flush(void);
 /* Prints dbt_stats to the log (-d stats). */
 void dbt_print_stats(void);
 
-struct dbt_stats {
-    uint64_t blocks_translated, insns_translated, code_bytes;
-    uint64_t chain_patches, indirect_misses, syscalls, flushes;
+struct dbt_stats {                  /* translation side, updated under tb_lock */
+    uint64_t blocks_translated, insns_translated;
+    uint64_t chain_patches, flushes;
     uint64_t translate_ns;
 };
 extern struct dbt_stats dbt_stats;

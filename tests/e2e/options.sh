@@ -74,5 +74,29 @@ done
 QEMU_LOG=exec QEMU_LOG_FILENAME="$tmp/log2" "$CROSSRUN" "$prog" >/dev/null 2>&1
 if grep -q "Trace: 0x" "$tmp/log2" 2>/dev/null; then pass qemu_log_exec; else fail qemu_log_exec "no Trace lines"; fi
 expect stats 0 "blocks translated" "$CROSSRUN" -d stats "$prog"
+# -d stats counts what ran: 200,000 indirect calls (and their returns) at least, nearly all
+# found in the jump cache; the JIT and the interpreter run the same blocks, so their block
+# and instruction counts agree exactly.
+calls=$out/calls
+if riscv64-linux-gnu-gcc -static -O2 -o "$calls" "$top/tests/e2e/progs/calls.c" 2>"$out/cc.log"; then
+    stat_of() { sed -n "s/.*[:,] $2 \([0-9.]*\).*/\1/p" "$1"; }
+    "$CROSSRUN" -d stats -D "$tmp/stats.jit" "$calls" >/dev/null 2>&1
+    "$CROSSRUN" --engine=interp -d stats -D "$tmp/stats.interp" "$calls" >/dev/null 2>&1
+    ind=$(stat_of "$tmp/stats.jit" "indirect jumps") hit=$(stat_of "$tmp/stats.jit" "jump cache hit rate")
+    if [ -n "$ind" ] && [ "$ind" -ge 400000 ] && awk -v h="$hit" 'BEGIN { exit !(h >= 99) }'; then
+        pass stats_indirect
+    else fail stats_indirect "indirect jumps '$ind', hit rate '$hit'%: $(cat "$tmp/stats.jit")"; fi
+    sum=$(for k in "entries chained" "entries jump cache" "entries run loop"; do stat_of "$tmp/stats.jit" "$k"; done |
+          awk '{ s += $1 } END { print s }')
+    if awk -v s="$sum" 'BEGIN { exit !(s > 99.5 && s < 100.5) }'; then pass stats_entries
+    else fail stats_entries "block entry shares add up to '$sum'%"; fi
+    for k in "blocks run" "guest insns run"; do
+        j=$(stat_of "$tmp/stats.jit" "$k") i=$(stat_of "$tmp/stats.interp" "$k")
+        if [ -n "$j" ] && [ "$j" = "$i" ] && [ "$j" -ge 600000 ]; then pass "stats_engines_agree.$(echo "$k" | tr ' ' _)"
+        else fail "stats_engines_agree.$(echo "$k" | tr ' ' _)" "JIT '$j', interpreter '$i'"; fi
+    done
+else
+    fail stats_build "riscv64-linux-gnu-gcc failed: $(head -1 "$out/cc.log")"
+fi
 expect unwritable_log 2 "-D /nonexistent/dir/log" "$CROSSRUN" -D /nonexistent/dir/log "$prog"
 exit 0
