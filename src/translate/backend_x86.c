@@ -246,8 +246,10 @@ void x86_patch_jump(struct tb *tb, unsigned slot, const uint8_t *target)
     if (target && tb->jmp_pc[slot] > tb->pc)
         target += IRQ_CHECK_BYTES;
     const uint8_t *disp = tb->code + tb->jmp_off[slot];
-    /* NULL unchains: rel32 0 lands on the exit stub that follows the jmp. */
-    int64_t rel = target ? (int64_t)(target - (disp + 4)) : 0;
+    /* NULL unchains: back to the exit's stub, which returns EXIT_CHAIN to the run loop. */
+    if (!target)
+        target = tb->code + tb->jmp_stub[slot];
+    int64_t rel = (int64_t)(target - (disp + 4));
     if (rel != (int32_t)rel)
         panic("x86_patch_jump: target out of rel32 reach");
     uint32_t *p = (uint32_t *)(void *)code_cache_rw(disp);   /* 4-byte aligned by construction */

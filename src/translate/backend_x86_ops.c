@@ -747,15 +747,11 @@ static void gen_call(struct gen *g, const struct ir_op *op)
 
 /* ---- exits */
 
-static void chain_exit(struct gen *g, unsigned slot, uint64_t pc)
+/* The cold half of a chainable exit: tell the run loop which TB and exit to patch. */
+static void chain_stub(struct gen *g, unsigned slot, uint64_t pc)
 {
     struct x86_buf *b = &g->buf;
-    /* Align the rel32 to 4 bytes so x86_patch_jump is a single atomic store. */
-    x86_nops(b, (unsigned)((4 - (x86_exec_pc(b) + 1) % 4) % 4));
-    x86_byte(b, OPC_JMP_long);
-    g->tb->jmp_off[slot] = x86_off(b);
-    g->tb->jmp_pc[slot] = pc;
-    x86_u32(b, 0);                             /* unchained: falls into the stub below */
+    g->tb->jmp_stub[slot] = x86_off(b);
     store_env_imm64(g, offsetof(struct cpu, pc), pc);
     x86_movi(b, R_TMP, (uintptr_t)g->tb);
     x86_store(b, 8, R_TMP, R_CPU, X86_NOREG, offsetof(struct cpu, exit_tb));
@@ -763,14 +759,38 @@ static void chain_exit(struct gen *g, unsigned slot, uint64_t pc)
     jmp_epilogue(g, EXIT_CHAIN);
 }
 
+/* Pads so that an instruction of opcode_bytes followed by a rel32 has that rel32 4-byte
+ * aligned: x86_patch_jump then changes it with one atomic store. */
+static void align_rel32(struct x86_buf *b, unsigned opcode_bytes)
+{
+    x86_nops(b, (unsigned)((4 - (x86_exec_pc(b) + opcode_bytes) % 4) % 4));
+}
+
+static void chain_exit(struct gen *g, unsigned slot, uint64_t pc)
+{
+    struct x86_buf *b = &g->buf;
+    align_rel32(b, 1);
+    x86_byte(b, OPC_JMP_long);
+    g->tb->jmp_off[slot] = x86_off(b);
+    g->tb->jmp_pc[slot] = pc;
+    x86_u32(b, 0);                             /* unchained: falls into the stub below */
+    chain_stub(g, slot, pc);
+}
+
+/* A conditional branch: the jcc itself is the taken exit's patchable jump (chained, a taken
+ * branch costs one host jump), the fall-through is an ordinary chainable jmp. */
 static void gen_brcond(struct gen *g, const struct ir_op *op)
 {
+    struct x86_buf *b = &g->buf;
     writeback_all(g);
     enum x86_cond cc = emit_cmp(g, (enum ir_type)op->type, (enum ir_cond)op->cond, op->args[0], op->args[1]);
-    uint32_t taken = x86_jcc_fwd32(&g->buf, cc);
+    align_rel32(b, 2);                          /* after the cmp: nops keep the flags */
+    uint32_t taken = x86_jcc_fwd32(b, cc);     /* to imm when the condition holds */
+    g->tb->jmp_off[0] = taken;
+    g->tb->jmp_pc[0] = (uint64_t)op->imm;
     chain_exit(g, 1, (uint64_t)op->imm2);
-    x86_bind_rel32(&g->buf, taken);
-    chain_exit(g, 0, (uint64_t)op->imm);
+    x86_bind_rel32(b, taken);                   /* unchained: to its stub */
+    chain_stub(g, 0, (uint64_t)op->imm);
 }
 
 /* Indirect jump: probe the jump cache inline; a hit jumps straight to the host code. */

@@ -119,6 +119,7 @@ struct tb {
     const uint8_t *code;            /* host code (executable view), NULL for the interpreter */
     uint32_t code_size;
     uint32_t jmp_off[2];            /* offset of the rel32 of each chainable exit, or TB_NO_JMP */
+    uint32_t jmp_stub[2];           /* offset of the exit stub an unchained exit jumps to */
     uint64_t jmp_pc[2];             /* guest target of each chainable exit */
     struct tb_memop *memops;        /* sorted by host_off */
     uint32_t nmemops;
