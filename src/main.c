@@ -315,13 +315,12 @@ static void at_exit_stats(void)
         fflush(log_file);
 }
 
-/* Guest code pages were unmapped or lost PROT_EXEC: drop every translation (simple and
- * always correct; per-page invalidation can come when profiles ask for it). */
+/* Guest code in [addr, addr + len) was unmapped, replaced, zapped, lost PROT_EXEC or was
+ * declared modified (riscv_flush_icache): drop the translations of that range only. */
 static void invalidate_code(uint64_t addr, uint64_t len)
 {
-    (void)addr;
-    (void)len;
-    dispatch_request_flush();
+    uint64_t end = addr + len < addr ? UINT64_MAX : addr + len;
+    dispatch_invalidate_range(addr, end);
 }
 
 int main(int argc, char **argv)

@@ -75,15 +75,35 @@ int64_t sys_munlock(struct cpu *cpu, const uint64_t a[6])
     return host_result(munlock(p, a[1]));
 }
 
-/* riscv_flush_icache(start, end, flags): the range is ignored (as by Linux); every
- * translation is dropped, which is always correct. */
+/* riscv_flush_icache(start, end, flags): drops the translations of [start, end) only.
+ *
+ * Why the range is trusted although Linux ignores it: the syscall is defined over the range
+ * (the kernel's uapi asm/syscalls.h: "defined to flush the instruction cache over an address
+ * range ... We don't currently do anything with the address range, that's just in there for
+ * forwards compatibility"; man 3 __riscv_flush_icache: "The range of addresses over which
+ * ordering is enforced is specified by start and end"), so a program that flushes less than
+ * it modified is already wrong by the interface, and would break on any kernel that starts
+ * using the range. The callers that matter pass the exact modified range: gcc's
+ * __builtin___clear_cache(b, e) calls glibc's __riscv_flush_icache(b, e, 0), which makes
+ * this syscall with the same range (our vDSO has no flush_icache), and V8's riscv port
+ * (CpuFeatures::FlushICache) makes it with the range it wrote. Dropping every translation
+ * for each of the thousands of flushes a JIT makes would retranslate the whole program
+ * each time.
+ * An empty or inverted range (start >= end, such as 0, 0), which names nothing to order,
+ * and a range covering the whole guest space keep the full flush: a caller passing those
+ * can only mean "everything", which is what Linux does. SYS_RISCV_FLUSH_ICACHE_LOCAL
+ * changes nothing here: translations are shared by every thread. */
 int64_t sys_riscv_flush_icache(struct cpu *cpu, const uint64_t a[6])
 {
     if (!guest_abi(cpu)->riscv_syscalls)
         return -ENOSYS;
     if (a[2] & ~(uint64_t)GUEST_RISCV_FLUSH_ICACHE_LOCAL)
         return -EINVAL;
-    guest_code_flush();
+    uint64_t start = a[0], end = a[1];
+    if (start >= end || (start == 0 && end >= GUEST_SPACE))
+        guest_code_flush();
+    else
+        guest_code_invalidate(start, end - start);
     return 0;
 }
 

@@ -51,8 +51,9 @@ struct guest_process {
 };
 extern struct guest_process guest_process;
 
-/* Called by riscv_flush_icache (and later other explicit cache flushes): drops every
- * translation. Default: a no-op; the dispatcher points it at its flush. */
+/* Called by riscv_flush_icache when it names no usable range (a range goes to
+ * guest_code_invalidate), and later other explicit cache flushes: drops every translation.
+ * Default: a no-op; the dispatcher points it at its flush. */
 extern void (*guest_code_flush)(void);
 
 /* Marks a host fd as crossrun's own (the -D log file): the guest can neither use nor close it. */

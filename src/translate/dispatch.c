@@ -8,17 +8,22 @@
  *
  * Threads: each guest thread runs cpu_loop on its own CPU. TB lookups are lock-free (hash
  * heads published with release stores); translation and chaining patches happen under
- * tb_lock. A flush (fence.i, riscv_flush_icache, munmap/mprotect of code, a full code
- * cache) must not free code another thread is running, so it is an exclusive section:
+ * tb_lock. A full flush (fence.i, a full code cache, a forked child) must not free code
+ * another thread is running, and a range invalidation (riscv_flush_icache with a range,
+ * munmap/mprotect of code: dispatch_invalidate_range) must not unchain jumps or clear jump
+ * caches under a running thread, so both are an exclusive section:
  * each thread is "running" from before it looks up a TB until it leaves translated code for
  * a syscall, an exception, a flush or an interrupt (exec_start/exec_end, a flag and a fence
  * on the fast path). The flusher sets excl_pending, sets interrupt_request on every running
  * CPU (translated code checks it at each TB entry, the interpreter path before each block),
- * waits until none is running, flushes, clears every jump cache and lets them go; threads
- * in syscalls count as outside and wait in exec_start until the flush is over.
+ * waits until none is running, flushes and clears every jump cache (or, for a range,
+ * drops the overlapping TBs and clears only their jump-cache entries) and lets them go;
+ * threads in syscalls count as outside and wait in exec_start until the flush is over.
  *
  * Invariants: translation happens under tb_lock; a TB pointer is only used for chaining if
- * no flush happened since it was obtained (tb_flush_count); every C access to guest memory
+ * no flush happened since it was obtained (tb_flush_count) and it was not invalidated
+ * meanwhile (tb_chain checks; a TB is only invalidated while no thread is running, and its
+ * memory stays until the next full flush); every C access to guest memory
  * during guest execution is covered by this loop's fault recovery point. In a forked child
  * only the forking thread exists: the atfork handlers (and a pid check, for children made
  * by a raw clone) reset the thread set and the locks.
@@ -312,12 +317,46 @@ void dispatch_thread_exit(struct cpu *cpu)
     scratch_block = NULL;
 }
 
-/* Called when guest code is modified through the syscall layer (riscv_flush_icache) or
- * unmapped: the simple, always-correct policy is a full flush. */
+/* A full flush: fence.i, a forked child, riscv_flush_icache without a usable range. */
 void dispatch_request_flush(void)
 {
     if (current_cpu)
         flush_translations();
+}
+
+/* tb_invalidate_range's callback: every CPU's jump-cache entry for the dropped TB goes.
+ * Called with excl_lock and tb_lock held, inside the exclusive section. */
+static void jc_drop_tb(const struct tb *tb, void *arg)
+{
+    (void)arg;
+    uint32_t h = jc_hash(tb->pc);
+    for (struct vcpu *v = vcpus; v; v = v->next)
+        if (v->cpu->jc && v->cpu->jc[h].guest_pc == tb->pc)
+            v->cpu->jc[h].guest_pc = JC_EMPTY;
+    if (current_cpu && !self && current_cpu->jc && current_cpu->jc[h].guest_pc == tb->pc)
+        current_cpu->jc[h].guest_pc = JC_EMPTY;     /* a CPU not running yet (start-up) */
+}
+
+/* Drops only the translations of [start, end). When none overlaps the range (code just
+ * written and not yet run: the common case for a JIT), no thread is stopped: translation
+ * happens under tb_lock, so a block translated after this check reads the new bytes. */
+void dispatch_invalidate_range(uint64_t start, uint64_t end)
+{
+    if (!current_cpu || end <= start)
+        return;
+    pthread_mutex_lock(&tb_lock);
+    dbt_stats.invalidations++;
+    bool translated = tb_range_translated(start, end);
+    pthread_mutex_unlock(&tb_lock);
+    if (!translated)
+        return;
+    start_exclusive();
+    pthread_mutex_lock(&excl_lock);     /* for the vcpus list; excl_lock before tb_lock */
+    pthread_mutex_lock(&tb_lock);
+    tb_invalidate_range(start, end, jc_drop_tb, NULL);
+    pthread_mutex_unlock(&tb_lock);
+    pthread_mutex_unlock(&excl_lock);
+    end_exclusive();
 }
 
 /* ---- finding TBs */
@@ -439,7 +478,7 @@ static unsigned run_blocks(struct cpu *cpu, bool no_chain)
             if (tb->code && tb->guest_size && !no_chain && gen == tb_flush_count && from) {
                 pthread_mutex_lock(&tb_lock);
                 if (gen == tb_flush_count)
-                    x86_patch_jump(from, slot, tb->code);
+                    tb_chain(from, slot, tb);   /* recorded, so invalidating tb unchains it */
                 dbt_stats.chain_patches++;
                 pthread_mutex_unlock(&tb_lock);
             }
@@ -538,14 +577,16 @@ void dbt_print_stats(void)
     if (wall < dbt_stats.translate_ns + c.syscall_ns)
         code_ns = 0;
     log_printf("crossrun stats: blocks translated %" PRIu64 ", guest insns translated %" PRIu64
-               ", code cache bytes %zu, flushes %" PRIu64 ", chain patches %" PRIu64
+               ", code cache bytes %zu, flushes %" PRIu64 ", invalidations %" PRIu64
+               ", tbs invalidated %" PRIu64 ", chain patches %" PRIu64
                ", blocks run %" PRIu64 ", guest insns run %" PRIu64
                ", entries chained %.1f%%, entries jump cache %.1f%%, entries run loop %.1f%%"
                ", indirect jumps %" PRIu64 ", jump cache hit rate %.1f%%, syscalls %" PRIu64
                ", wall time %.3f ms, translation time %.3f ms, syscall time %.3f ms"
                ", code and run loop time %.3f ms\n",
                dbt_stats.blocks_translated, dbt_stats.insns_translated, code_cache_used(),
-               dbt_stats.flushes, dbt_stats.chain_patches, c.tbs, c.insns,
+               dbt_stats.flushes, dbt_stats.invalidations, dbt_stats.tbs_invalidated,
+               dbt_stats.chain_patches, c.tbs, c.insns,
                pct(chained, c.tbs), pct(jc_hits, c.tbs), pct(c.dispatched, c.tbs),
                c.indirect, pct(jc_hits, c.indirect), c.syscalls, wall / 1e6,
                dbt_stats.translate_ns / 1e6, c.syscall_ns / 1e6, code_ns / 1e6);

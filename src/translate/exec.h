@@ -125,8 +125,23 @@ struct tb {
     uint32_t nmemops;
     struct ir_block *ir;            /* kept for --engine=interp, NULL otherwise */
     struct tb *hash_next;           /* TB hash chain */
+    /* Range invalidation (tbcache.c), all under tb_lock. A "link" names one (TB, index)
+     * pair as the TB's address with the index (0 or 1) in bit 0; 0 ends a list. */
+    uintptr_t page_next[2];         /* page index: next link in the bucket of this TB's first
+                                       (0) and, if it spans two guest pages, last (1) page */
+    struct tb *jmp_dest[2];         /* the TB chainable exit i is patched to, or NULL */
+    uintptr_t jmp_in_next[2];       /* next link in jmp_dest[i]'s list of incoming jumps */
+    uintptr_t jmp_in;               /* first link of the chained exits that enter this TB */
+    uint8_t state;                  /* enum tb_state */
 };
 #define TB_NO_JMP UINT32_MAX
+
+enum tb_state {
+    TB_NEW = 0,                     /* allocated, not (yet) in the lookup hash */
+    TB_LIVE,                        /* in the lookup hash and the page index */
+    TB_INVALID,                     /* dropped by tb_invalidate_range: never entered again;
+                                       its memory stays until the next full flush */
+};
 
 /* ---- code cache (codecache.c): one memfd mapped twice, W^X: never writable and
  * executable through the same address. */
@@ -156,6 +171,18 @@ struct tb *tb_alloc(void);
 void tb_insert(struct tb *tb);
 void tb_flush_all(void);               /* drops every TB and resets the code cache */
 struct tb *tb_find_by_host_pc(uintptr_t host_pc);
+/* Patches chainable exit `slot` of `from` to enter `to` and records the edge in to's list of
+ * incoming jumps, so invalidating `to` unchains it. No-op if either TB was invalidated.
+ * Under tb_lock. */
+void tb_chain(struct tb *from, unsigned slot, struct tb *to);
+/* True if a live TB holds guest bytes in [start, end). Under tb_lock. */
+bool tb_range_translated(uint64_t start, uint64_t end);
+/* Makes every live TB whose guest bytes [pc, pc + guest_size) overlap [start, end)
+ * unreachable: out of the lookup hash and the page index, every chained jump into it
+ * unchained; calls dropped(tb, arg) for each (the caller clears jump caches) and returns
+ * how many. Under tb_lock, with no thread running translated code (exclusive section). */
+unsigned tb_invalidate_range(uint64_t start, uint64_t end,
+                             void (*dropped)(const struct tb *tb, void *arg), void *arg);
 
 /* ---- x86-64 backend (backend_x86.c) */
 /* Emits the shared prologue/epilogue and exit stubs; called once after code_cache_init. */
@@ -215,6 +242,10 @@ struct tb *tb_get(struct cpu *cpu, uint64_t pc);
  * With several guest threads it is an exclusive section: every other thread leaves
  * translated code (interrupt_request) and waits until the flush is over. */
 void dispatch_request_flush(void);
+/* Drops the translations of guest bytes in [start, end) only (riscv_flush_icache with a range,
+ * munmap, mprotect without PROT_EXEC); safe from a syscall. An exclusive section like
+ * dispatch_request_flush, skipped when no translation overlaps the range. */
+void dispatch_invalidate_range(uint64_t start, uint64_t end);
 /* Tells the dispatcher which CPU runs on this thread. */
 void dispatch_set_current(struct cpu *cpu);
 /* The CPU of the guest thread on this host thread, NULL if none (async-signal-safe). */
@@ -231,6 +262,8 @@ struct dbt_stats {                  /* translation side, updated under tb_lock *
     uint64_t blocks_translated, insns_translated;
     uint64_t chain_patches, flushes;
     uint64_t translate_ns;
+    uint64_t invalidations;         /* range invalidations asked for */
+    uint64_t tbs_invalidated;       /* TBs they dropped */
 };
 extern struct dbt_stats dbt_stats;
 

@@ -14,7 +14,8 @@
 # (ENOMEM), madvise (ignores a hole, unknown advice, MADV_DONTFORK and MADV_WIPEONFORK), brk
 # (keeps pages above a lowered break, no guard page below the next mapping), MAP_GROWSDOWN
 # (no growth, no PROT_GROWSDOWN) and the [heap] line of /proc/self/maps.
-# jit, jit_thread and maps_exe (static, and its dynamic build with -L) run under qemu-riscv64.
+# jit, jit_thread, jit_rewrite and maps_exe (static, and its dynamic build with -L) run under
+# qemu-riscv64.
 #
 # Reviewed differences where neither oracle is riscv64 Linux, fixed up below:
 #   mmap_basic "unaligned hint": x86_64 Linux rounds a hint address down to a page
@@ -51,7 +52,7 @@ update() {
 for name in "$@"; do
     base=tests/guest/mm/$name
     case $name in
-    jit | jit_thread | maps_exe)
+    jit | jit_thread | jit_rewrite | maps_exe)
         timeout 60 qemu-riscv64 "build/guest/mm/$name" </dev/null >"$tmp/out" 2>/dev/null
         status=$?
         if [ "$name" = jit ]; then
