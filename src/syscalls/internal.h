@@ -333,6 +333,42 @@ void signal_fork_child(void);
 long safe_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 /* After the first host thread is created (host glibc takes signal 33 then). */
 void signal_host_threads_started(void);
+/* A guest thread ends (every host signal blocked): its queued signals are dropped. */
+void signal_thread_exit(void);
+
+/* ---- POSIX timers (timer.c) */
+/* From record_signal (async-signal-safe): true if timerid is a guest timer whose signal is
+ * for one thread (SIGEV_THREAD_ID). */
+bool timer_is_thread_directed(int32_t timerid);
+/* A timer's signal reached the guest (siginfo info, SI_TIMER): timer_getoverrun's value. */
+void timer_signal_delivered(const uint8_t *info);
+/* In a forked child: no timers (Linux does not inherit them). */
+void timer_fork_child(void);
+
+/* ---- pending guest signals (signal_queue.c): one queue per thread and one for the
+ * process; standard signals coalesce, real-time ones (GUEST_SIGRTMIN..) queue each instance
+ * in a bounded pool. All but sigq_pending/sigq_pool_free/sigq_pool_used/sigq_next_signal
+ * need every host signal blocked on the calling thread. */
+#define GUEST_SIGRTMIN 32
+#define GUEST_SIGINFO_SIZE 128
+#define GUEST_SIGBIT(s) (1ULL << ((s) - 1))
+struct sigq;
+extern struct sigq proc_sigq;
+struct sigq *sigq_this_thread(void);
+uint64_t sigq_pending(const struct sigq *q);
+/* The number Linux would take first from set (the synchronous fault signals first, then the
+ * lowest), 0 if set is empty. */
+int sigq_next_signal(uint64_t set);
+/* Queues an instance (false: coalesced or dropped); takes the next one in allowed (its
+ * number, 0 if none); drops every instance of sigs; drops the signal of a POSIX timer. */
+bool sigq_add(struct sigq *q, int sig, const uint8_t *info);
+int sigq_take(struct sigq *q, uint64_t allowed, uint8_t *info);
+void sigq_discard(struct sigq *q, uint64_t sigs);
+void sigq_remove_timer(struct sigq *q, int32_t timerid);
+unsigned sigq_pool_free(void);
+unsigned sigq_pool_used(void);
+/* In a forked child: every queue empty. */
+void sigq_fork_child(void);
 
 /* ---- thread bookkeeping (proc.c; per thread) */
 extern __thread uint64_t guest_clear_child_tid;
@@ -345,6 +381,20 @@ int64_t clone_thread(struct cpu *cpu, uint64_t flags, uint64_t newsp, uint64_t p
                      uint64_t tls, uint64_t ctid);
 /* The exit syscall: ends the calling thread only (the process, if it is the last one). */
 NORETURN void thread_exit(struct cpu *cpu, int status);
+/* The registry of this process's live guest threads (thread.c). A record stays valid while
+ * its thread is registered, that is during guest_threads_for_each's callback. */
+struct guest_thread {
+    struct guest_thread *next;
+    int32_t tid;
+    uint64_t *robust_head;      /* that thread's guest_robust_list_head */
+    struct sigq *sigq;          /* its thread-directed signals */
+};
+void guest_threads_for_each(void (*fn)(struct guest_thread *t, void *arg), void *arg);
+bool guest_thread_exists(int32_t tid);
+/* Walks every thread's robust futex list (Linux's exit_robust_list), each at most once:
+ * exit_group, a fatal signal, and execve at its point of no return (process.c should call
+ * it just before the host execve). */
+void robust_list_exit_all(void);
 /* Writes a host struct rusage to the guest: 0 or -EFAULT. */
 struct rusage;
 int64_t put_guest_rusage(uint64_t ga, const struct rusage *ru);
@@ -403,6 +453,11 @@ HANDLER(sys_sigaltstack); HANDLER(sys_kill); HANDLER(sys_tkill); HANDLER(sys_tgk
 HANDLER(sys_rt_sigreturn); HANDLER(sys_rt_sigsuspend); HANDLER(sys_rt_sigtimedwait);
 HANDLER(sys_rt_sigqueueinfo); HANDLER(sys_rt_tgsigqueueinfo); HANDLER(sys_setitimer);
 HANDLER(sys_getitimer);
+/* thread.c */
+HANDLER(sys_exit_group_robust);
+/* timer.c */
+HANDLER(sys_timer_create); HANDLER(sys_timer_settime); HANDLER(sys_timer_gettime);
+HANDLER(sys_timer_getoverrun); HANDLER(sys_timer_delete);
 /* net.c */
 HANDLER(sys_socket); HANDLER(sys_socketpair); HANDLER(sys_bind); HANDLER(sys_listen);
 HANDLER(sys_accept); HANDLER(sys_accept4); HANDLER(sys_connect); HANDLER(sys_getsockname);

@@ -501,6 +501,7 @@ static int64_t exec_crossrun(struct exec_state *st, const char *host_path)
     if (!r) {
         fflush(NULL);
         cloexec_reserved_fds();
+        robust_list_exit_all();     /* as Linux at exec: every thread's robust futexes */
         execve(guest_process.crossrun_path, v.v, st->envp.v);
         r = -errno;
     }
@@ -617,6 +618,7 @@ static int64_t do_execve(int dirfd, uint64_t path_ga, uint64_t argv_ga, uint64_t
     }
     fflush(NULL);
     cloexec_reserved_fds();
+    robust_list_exit_all();
     execve(p->host, st.argv_host.v, st.envp.v);
     r = -errno;
 out:

@@ -6,21 +6,35 @@
  * Policy: the host does what it can do itself. A guest SIG_DFL is the host's SIG_DFL (the
  * kernel kills, stops or ignores crossrun exactly as it would the guest, so the parent sees
  * the right status and Ctrl-C stops a spinning guest) and SIG_IGN the host's SIG_IGN. A guest
- * handler is crossrun's host handler (record_signal): it records the signal as pending for
- * the guest - thread-directed ones (tkill/tgkill) for the receiving thread, the rest in a
- * process-wide set - and sets interrupt_request on the receiving thread's CPU, so translated
- * code leaves at the next block. The dispatcher calls signal_deliver_pending at block
- * boundaries (after a syscall, on EXIT_INTERRUPT), which builds the guest frame.
+ * handler is crossrun's host handler (record_signal): it queues the signal for the guest -
+ * thread-directed ones (tkill/tgkill, rt_tgsigqueueinfo to a thread of this process, the
+ * signals of SIGEV_THREAD_ID timers) for the receiving thread, the rest for the process -
+ * and sets interrupt_request on the receiving thread's CPU, so translated code leaves at the
+ * next block. The dispatcher calls signal_deliver_pending at block boundaries (after a
+ * syscall, on EXIT_INTERRUPT), which builds the guest frames.
+ *
+ * Queueing (signal_queue.c) follows Linux: a standard signal (1..31) is pending once per
+ * queue (a second instance is dropped), every instance of a real-time signal (32..64) waits
+ * with its own siginfo; delivery, rt_sigtimedwait and rt_sigpending take this thread's queue
+ * before the process's, the synchronous fault signals first, then the lowest number, and a
+ * real-time number's instances in order of arrival. Memory is bounded: a fixed pool holds
+ * the real-time instances; when it runs low, record_signal leaves further ones pending in
+ * the host kernel (which bounds them by RLIMIT_SIGPENDING) until delivery makes room, and
+ * sigqueue to this process answers EAGAIN once the pool holds RLIMIT_SIGPENDING of them.
+ * Blocked held signals wait in the host kernel, which queues them the same way; a guest
+ * signalfd reads them there (event.c), and rt_sigtimedwait takes the lowest of what the host
+ * holds and what is recorded.
  * SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP always stay crossrun's (fault.c): a guest fault goes
  * to signal_deliver_fault, and a copy of one of them sent with kill/tgkill is forwarded here.
  * Guest signals 32 and 33 (glibc's SIGCANCEL/SIGSETXID: pthread_cancel, setuid in threads)
  * are installed with the raw syscall, as host glibc refuses them.
  *
  * Masks are per thread (__thread guest_sigmask). The blockable signals the host can hold
- * (HOST_HELD) are also blocked on the host thread, so a blocked signal waits as a host
- * pending signal (visible to a host signalfd, taken by sigtimedwait) and the host delivers
- * it to record_signal the moment the guest unblocks it. The rest (the fault signals, 32,
- * 33) arrive at record_signal anyway and wait in the recorded sets while blocked.
+ * (HOST_HELD: all but the fault signals and 33) are also blocked on the host thread, so a
+ * blocked signal waits as a host pending signal (visible to a host signalfd, taken by
+ * sigtimedwait) and the host delivers it to record_signal the moment the guest unblocks
+ * it. The rest (the fault signals, 33) arrive at record_signal anyway and wait in the
+ * recorded queues while blocked.
  *
  * Interrupted syscalls: the host handler has no SA_RESTART, so a blocking host syscall
  * returns EINTR. signal_syscall_result then asks the target hook to restart the call
@@ -37,8 +51,17 @@
  * pselect6, epoll_pwait: host_wait_mask) block host signals around their check and wait,
  * so they do not have it either.
  *
- * Not done: queueing of real-time signals (one pending instance per number, the last
- * siginfo wins), robust-futex cleanup, signals of other processes' threads by tid.
+ * Done since the first version: real-time signals queue (above); robust futex lists are
+ * walked when a thread or the process ends (thread.c, also for a fatal default action taken
+ * here); POSIX timers (timer.c) send their signals through the same queues.
+ *
+ * Not done: signals of other processes' threads by tid; a process the host kernel kills
+ * itself (SIGKILL, a guest SIG_DFL carried out by the host) walks no robust list (execve
+ * does: process.c calls robust_list_exit_all before the host execve); a guest signalfd does
+ * not see signals
+ * already recorded here (only ones still pending in the host); instances dropped when the
+ * pool is full (only possible for signal 33, which the host never holds, or with many
+ * threads racing) are not reported.
  *
  * Guest signal numbers (asm-generic) equal the x86_64 ones for 1..64, and the generic LP64
  * siginfo_t layout is the host's, so siginfo is copied as it is. struct sigaction differs
@@ -85,15 +108,16 @@ enum { GUEST_SIG_BLOCK = 0, GUEST_SIG_UNBLOCK = 1, GUEST_SIG_SETMASK = 2 };
 #define GUEST_SS_DISABLE    2
 #define GUEST_SS_AUTODISARM (1u << 31)
 
-#define GUEST_SIGINFO_SIZE 128
-
-#define SIGBIT(s) (1ULL << ((s) - 1))
+#define SIGBIT(s) GUEST_SIGBIT(s)
 #define UNBLOCKABLE (SIGBIT(GUEST_SIGKILL) | SIGBIT(GUEST_SIGSTOP))
 /* crossrun's own host handlers (fault.c), whatever the guest's disposition */
 #define FAULT_SIGNALS (SIGBIT(GUEST_SIGSEGV) | SIGBIT(GUEST_SIGBUS) | SIGBIT(GUEST_SIGILL) |     \
                        SIGBIT(GUEST_SIGFPE) | SIGBIT(GUEST_SIGTRAP))
 #define GLIBC_SIGNALS (SIGBIT(GUEST_SIGCANCEL) | SIGBIT(GUEST_SIGSETXID))
-#define HOST_HELD (~(UNBLOCKABLE | FAULT_SIGNALS | GLIBC_SIGNALS))
+/* Signal 32 is held too: the timer signal of glibc's SIGEV_THREAD helper thread, which
+ * waits for it blocked (sigwaitinfo), must stay pending even when the guest has no handler
+ * for it. 33 stays open for host glibc's setxid broadcast. */
+#define HOST_HELD (~(UNBLOCKABLE | FAULT_SIGNALS | SIGBIT(GUEST_SIGSETXID)))
 #define ALL_SIGNALS (~0ULL)
 
 /* ---- state. Dispositions are process-wide (writes under sigact_lock); masks, the
@@ -104,12 +128,13 @@ static pthread_mutex_t sigact_lock = PTHREAD_MUTEX_INITIALIZER;
 __thread uint64_t guest_sigmask;
 __thread struct guest_stack guest_altstack;  /* ss_size 0 = disabled; ss_flags: AUTODISARM */
 
-/* Recorded by record_signal, taken by delivery. Bits are set and cleared atomically; the
- * siginfo of a number is written before its bit is set. */
-static __thread uint64_t thread_pending;
-static __thread uint8_t thread_info[GUEST_NSIG + 1][GUEST_SIGINFO_SIZE];
-static uint64_t proc_pending;
-static uint8_t proc_info[GUEST_NSIG + 1][GUEST_SIGINFO_SIZE];
+/* Recorded by record_signal, taken by delivery: the queues of signal_queue.c, this thread's
+ * (sigq_this_thread) and the process's (proc_sigq). Below SIGQ_LOW_WATER free pool entries
+ * record_signal holds the real-time number it just queued on the host thread (in the mask
+ * its return restores), so further instances wait in the host kernel; the first delivery
+ * that frees room puts the mask back (sync_host_mask). */
+#define SIGQ_LOW_WATER 1024
+static __thread bool sigq_throttled;
 
 /* sigsuspend and the calls with a temporary mask: the mask a handler's frame must restore
  * (Linux's saved_sigmask), valid until the first frame or the end of delivery. */
@@ -214,18 +239,45 @@ uint64_t host_wait_mask(uint64_t guest_mask)
 
 /* ---- recording signals the host delivers (async-signal-safe) */
 
+/* rt_tgsigqueueinfo to a thread of this process marks its siginfo so record_signal knows it
+ * was for that thread (the host's siginfo does not say): bytes 40..47, which no layout of a
+ * sent signal (si_code <= 0: SI_QUEUE, SI_USER, SI_TKILL...) uses and the kernel carries as
+ * they are (its siginfo is 48 bytes). Only a zero field is marked; record_signal and
+ * rt_sigtimedwait clear the mark again. A guest that forges it only misdirects its own
+ * signal. */
+#define THREAD_TAG_OFFSET 40
+#define THREAD_TAG 0x43525448524541ULL     /* an unlikely value */
+
+/* Thread-directed: tkill/tgkill (SI_TKILL), rt_tgsigqueueinfo (tagged) and the signals of
+ * SIGEV_THREAD_ID timers; the rest are the process's. */
+static bool thread_directed(const siginfo_t *si, uint8_t *info)
+{
+    uint64_t tag;
+    memcpy(&tag, info + THREAD_TAG_OFFSET, sizeof(tag));
+    if (tag == THREAD_TAG) {
+        memset(info + THREAD_TAG_OFFSET, 0, sizeof(tag));
+        return true;
+    }
+    return si->si_code == SI_TKILL ||
+           (si->si_code == SI_TIMER && timer_is_thread_directed(si->si_timerid));
+}
+
 static void record_signal(int sig, siginfo_t *si, void *ctx)
 {
     if (sig < 1 || sig > GUEST_NSIG)
         return;
     int saved_errno = errno;
     uint64_t bit = SIGBIT(sig);
-    if (si->si_code == SI_TKILL) {
-        memcpy(thread_info[sig], si, GUEST_SIGINFO_SIZE);
-        __atomic_or_fetch(&thread_pending, bit, __ATOMIC_SEQ_CST);
-    } else {
-        memcpy(proc_info[sig], si, GUEST_SIGINFO_SIZE);
-        __atomic_or_fetch(&proc_pending, bit, __ATOMIC_SEQ_CST);
+    uint8_t info[GUEST_SIGINFO_SIZE];
+    memcpy(info, si, sizeof(info));
+    sigq_add(thread_directed(si, info) ? sigq_this_thread() : &proc_sigq, sig, info);
+    ucontext_t *uc = ctx;
+    if (sig >= GUEST_SIGRTMIN && (bit & HOST_HELD) && uc && sigq_pool_free() < SIGQ_LOW_WATER) {
+        uint64_t held;      /* (sigaddset refuses 32 and 33) */
+        memcpy(&held, &uc->uc_sigmask, sizeof(held));
+        held |= bit;
+        memcpy(&uc->uc_sigmask, &held, sizeof(held));
+        sigq_throttled = true;
     }
     struct cpu *cpu = dispatch_current();
     if (cpu)
@@ -239,6 +291,18 @@ static void record_signal(int sig, siginfo_t *si, void *ctx)
             rip < (uintptr_t)crossrun_safe_syscall_end)
             uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)crossrun_safe_syscall_eintr;
     }
+    errno = saved_errno;
+}
+
+/* A kill-sent fault signal, forwarded by fault.c's handler, which runs with host signals
+ * open: held meanwhile, so no handler on this thread takes the queue lock again. */
+static void record_forwarded_signal(int sig, siginfo_t *si, void *ctx)
+{
+    int saved_errno = errno;
+    uint64_t all = ALL_SIGNALS, old;
+    syscall(__NR_rt_sigprocmask, SIG_SETMASK, &all, &old, sizeof(all));
+    record_signal(sig, si, ctx);
+    syscall(__NR_rt_sigprocmask, SIG_SETMASK, &old, NULL, sizeof(old));
     errno = saved_errno;
 }
 
@@ -307,7 +371,7 @@ __attribute__((constructor)) static void inherit_host_signal_state(void)
         if (sa.sa_handler == SIG_IGN)
             guest_sigactions[sig].handler = GUEST_SIG_IGN;
     }
-    fault_forward_signal = record_signal;
+    fault_forward_signal = record_forwarded_signal;
 }
 
 /* ---- default actions */
@@ -321,6 +385,7 @@ static void take_default_action(int sig)
     bool stop = sig == GUEST_SIGSTOP || sig == GUEST_SIGTSTP || sig == GUEST_SIGTTIN ||
                 sig == GUEST_SIGTTOU;
     if (!stop) {
+        robust_list_exit_all();     /* the process dies: Linux walks every thread's list */
         fflush(NULL);
         struct rlimit no_core = { 0, 0 };
         setrlimit(RLIMIT_CORE, &no_core);   /* crossrun's core is no use to the guest */
@@ -451,42 +516,67 @@ static struct guest_sigaction_rec take_action(int sig)
     return act;
 }
 
-/* Takes sig off this thread's or the process's recorded set; false if another thread got it
- * first. Host signals are held meanwhile, so the siginfo is not rewritten under us. */
-static bool take_pending(int sig, uint8_t *info)
+/* Takes the next recorded signal in allowed, Linux's dequeue_signal order: this thread's
+ * queue first, then the process's; in each the synchronous signals, then the lowest number,
+ * and a real-time number's instances in order of arrival. Returns its number, or 0 if there
+ * is none (another thread may have taken it). Host signals are held meanwhile. */
+static int take_pending(uint64_t allowed, uint8_t *info)
 {
-    uint64_t bit = SIGBIT(sig), old;
-    bool got = false;
+    uint64_t old;
     host_setmask(ALL_SIGNALS, &old);
-    if (thread_pending & bit) {
-        memcpy(info, thread_info[sig], GUEST_SIGINFO_SIZE);
-        __atomic_and_fetch(&thread_pending, ~bit, __ATOMIC_SEQ_CST);
-        got = true;
-    } else if (__atomic_fetch_and(&proc_pending, ~bit, __ATOMIC_SEQ_CST) & bit) {
-        memcpy(info, proc_info[sig], GUEST_SIGINFO_SIZE);
-        got = true;
-    }
+    int sig = sigq_take(sigq_this_thread(), allowed, info);
+    if (!sig)
+        sig = sigq_take(&proc_sigq, allowed, info);
     host_setmask(old, NULL);
-    return got;
+    if (!sig)
+        return 0;
+    timer_signal_delivered(info);
+    if (sigq_throttled && sigq_pool_free() >= SIGQ_LOW_WATER) {
+        sigq_throttled = false;
+        sync_host_mask();           /* the host may deliver the instances it kept again */
+    }
+    return sig;
 }
 
 static uint64_t recorded_pending(void)
 {
-    return __atomic_load_n(&thread_pending, __ATOMIC_SEQ_CST) |
-           __atomic_load_n(&proc_pending, __ATOMIC_SEQ_CST);
+    return sigq_pending(sigq_this_thread()) | sigq_pending(&proc_sigq);
 }
+
+/* The number take_pending(allowed) would return now, or 0. */
+static int next_recorded(uint64_t allowed)
+{
+    int sig = sigq_next_signal(sigq_pending(sigq_this_thread()) & allowed);
+    return sig ? sig : sigq_next_signal(sigq_pending(&proc_sigq) & allowed);
+}
+
+/* Drops every recorded instance of sigs, in every thread's queue and the process's. */
+static void discard_one_thread(struct guest_thread *t, void *arg)
+{
+    sigq_discard(t->sigq, *(const uint64_t *)arg);
+}
+
+static void discard_recorded(uint64_t sigs)
+{
+    uint64_t old;
+    host_setmask(ALL_SIGNALS, &old);
+    sigq_discard(&proc_sigq, sigs);
+    guest_threads_for_each(discard_one_thread, &sigs);
+    host_setmask(old, NULL);
+}
+
+/* Signals delivered at one block boundary at most (ignored ones included): a long queue of
+ * real-time signals is worked through over several boundaries. */
+#define DELIVER_AT_ONCE 256
 
 void signal_deliver_pending(struct cpu *cpu)
 {
     sig_kick = 0;       /* before looking: a signal recorded from now on sets it again */
-    for (unsigned n = 0; n < GUEST_NSIG; n++) {
-        uint64_t ready = recorded_pending() & ~guest_sigmask;
-        if (!ready)
-            break;
-        int sig = __builtin_ctzll(ready) + 1;
+    for (unsigned n = 0; n < DELIVER_AT_ONCE; n++) {
         uint8_t info[GUEST_SIGINFO_SIZE];
-        if (!take_pending(sig, info))
-            continue;
+        int sig = take_pending(~guest_sigmask, info);
+        if (!sig)
+            break;
         struct guest_sigaction_rec act = take_action(sig);
         if (act.handler == GUEST_SIG_IGN)
             continue;
@@ -502,6 +592,8 @@ void signal_deliver_pending(struct cpu *cpu)
         saved_mask_valid = false;
         sync_host_mask();
     }
+    if (recorded_pending() & ~guest_sigmask)
+        cpu->interrupt_request = 1; /* more than one round's worth: the next block boundary */
 }
 
 bool signal_deliver_fault(struct cpu *cpu, int sig, int code, uint64_t addr)
@@ -554,10 +646,9 @@ int64_t signal_syscall_result(uint64_t nr, int64_t r)
     }
     if (r != -EINTR || !restartable(nr))
         return r;
-    uint64_t ready = recorded_pending() & ~guest_sigmask;
-    if (!ready)
+    int sig = next_recorded(~guest_sigmask);
+    if (!sig)
         return SYSCALL_RESTART;     /* no guest handler runs: Linux restarts */
-    int sig = __builtin_ctzll(ready) + 1;
     pthread_mutex_lock(&sigact_lock);
     struct guest_sigaction_rec act = guest_sigactions[sig];
     pthread_mutex_unlock(&sigact_lock);
@@ -610,8 +701,7 @@ int64_t sys_rt_sigaction(struct cpu *cpu, const uint64_t a[6])
         /* Setting SIG_IGN (or SIG_DFL for a default-ignore signal) discards pending ones. */
         if (nact.handler == GUEST_SIG_IGN ||
             (nact.handler == GUEST_SIG_DFL && default_is_ignore(sig))) {
-            __atomic_and_fetch(&thread_pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
-            __atomic_and_fetch(&proc_pending, ~SIGBIT(sig), __ATOMIC_SEQ_CST);
+            discard_recorded(SIGBIT(sig));
             discard_host_pending(SIGBIT(sig));
         }
     }
@@ -728,28 +818,36 @@ int64_t sys_rt_sigtimedwait(struct cpu *cpu, const uint64_t a[6])
     set &= ~UNBLOCKABLE;
     memset(info, 0, sizeof(info));
     host_setmask(ALL_SIGNALS, &host_old);
-    uint64_t ready = recorded_pending() & set;
-    if (ready) {
-        int sig = __builtin_ctzll(ready) + 1;
+    /* Recorded signals and the ones the host holds for us (blocked): the lowest first. */
+    uint64_t ours = recorded_pending() & set;
+    int sig = sigq_next_signal(ours | host_pending(set));
+    if (sig && (ours & SIGBIT(sig))) {
         host_setmask(host_old, NULL);
-        if (!take_pending(sig, info))
-            return -EINTR;          /* another thread took it: a spurious wake-up */
-        r = sig;
+        r = take_pending(SIGBIT(sig), info);
+        if (!r)
+            r = -EINTR;             /* another thread took it: a spurious wake-up */
     } else {
         /* The awaited signals stay blocked on the host, where the wait takes them; any other
-         * signal with a handler interrupts it. */
+         * signal with a handler interrupts it. With recorded ones waiting as well, the host
+         * is only asked for what it holds already. */
         host_setmask(host_old | set, NULL);
         if (recorded_pending() & ~guest_sigmask) {
             r = -EINTR;
         } else {
             siginfo_t si;
+            struct timespec zero = { 0, 0 };
             memset(&si, 0, sizeof(si));
-            r = host_result(syscall(__NR_rt_sigtimedwait, &set, &si, a[2] ? &ts : NULL,
-                                    sizeof(set)));
-            if (r > 0)
+            r = host_result(syscall(__NR_rt_sigtimedwait, &set, &si,
+                                    ours ? &zero : a[2] ? &ts : NULL, sizeof(set)));
+            if (r > 0) {
                 memcpy(info, &si, sizeof(info));
+                thread_directed(&si, info);     /* clears rt_tgsigqueueinfo's mark */
+                timer_signal_delivered(info);
+            }
         }
         host_setmask(host_old, NULL);
+        if (r == -EAGAIN && ours && !(r = take_pending(ours, info)))
+            r = -EINTR;
     }
     if (r > 0 && a[1] && copy_to_guest(a[1], info, sizeof(info)))
         return -EFAULT;
@@ -815,6 +913,16 @@ int64_t sys_tgkill(struct cpu *cpu, const uint64_t a[6])
     return host_result(syscall(__NR_tgkill, tgid, tid, sig));
 }
 
+/* RLIMIT_SIGPENDING for signals queued to this process: the host kernel counts the ones it
+ * holds, crossrun the real-time ones it has taken and not delivered yet. */
+static bool sigqueue_full(pid_t pid, int sig)
+{
+    struct rlimit lim;
+    if (sig < GUEST_SIGRTMIN || pid != getpid() || getrlimit(RLIMIT_SIGPENDING, &lim) != 0)
+        return false;
+    return lim.rlim_cur != RLIM_INFINITY && sigq_pool_used() >= lim.rlim_cur;
+}
+
 int64_t sys_rt_sigqueueinfo(struct cpu *cpu, const uint64_t a[6])
 {
     siginfo_t si;
@@ -823,17 +931,27 @@ int64_t sys_rt_sigqueueinfo(struct cpu *cpu, const uint64_t a[6])
         return -EINVAL;
     if (copy_from_guest(&si, a[2], sizeof(si)))
         return -EFAULT;
+    if (sigqueue_full((pid_t)a[0], sig))
+        return -EAGAIN;
     return host_result(syscall(__NR_rt_sigqueueinfo, (int)a[0], sig, &si));
 }
 
 int64_t sys_rt_tgsigqueueinfo(struct cpu *cpu, const uint64_t a[6])
 {
     siginfo_t si;
+    uint64_t spare;
     int sig = (int)a[2];
     if (sig < 0 || sig > GUEST_NSIG)
         return -EINVAL;
     if (copy_from_guest(&si, a[3], sizeof(si)))
         return -EFAULT;
+    if (sigqueue_full((pid_t)a[0], sig))
+        return -EAGAIN;
+    memcpy(&spare, (uint8_t *)&si + THREAD_TAG_OFFSET, sizeof(spare));
+    if ((pid_t)a[0] == getpid() && spare == 0 && si.si_code <= 0) {
+        spare = THREAD_TAG;         /* for record_signal: this thread's, not the process's */
+        memcpy((uint8_t *)&si + THREAD_TAG_OFFSET, &spare, sizeof(spare));
+    }
     return host_result(syscall(__NR_rt_tgsigqueueinfo, (int)a[0], (int)a[1], sig, &si));
 }
 
@@ -880,7 +998,7 @@ void signal_thread_init(uint64_t mask)
 {
     guest_sigmask = mask & ~UNBLOCKABLE;
     guest_altstack = (struct guest_stack){ 0, 0, 0, 0 };    /* not inherited by threads */
-    thread_pending = 0;
+    sigq_throttled = false;         /* its queue starts empty (new TLS) */
     saved_mask_valid = wait_mask_used = false;
 }
 
@@ -901,6 +1019,11 @@ void signal_host_threads_started(void)
 
 void signal_fork_child(void)
 {
-    thread_pending = 0;         /* a new process starts with nothing pending */
-    proc_pending = 0;
+    sigq_fork_child();          /* a new process starts with nothing pending */
+    sigq_throttled = false;
+}
+
+void signal_thread_exit(void)
+{
+    sigq_discard(sigq_this_thread(), ALL_SIGNALS);
 }

@@ -16,9 +16,27 @@
  *
  * Everything a thread shares (fds, cwd, memory, dispositions) is shared by host threads
  * anyway; CLONE_THREAD without CLONE_FILES/CLONE_FS (private fd table or cwd per thread) is
- * not possible and is refused with EINVAL. Robust futex lists are recorded but not walked at
- * exit. A fork in a threaded guest keeps only the forking thread (atfork handler below; the
- * dispatcher resets its own state itself).
+ * not possible and is refused with EINVAL. A fork in a threaded guest keeps only the forking
+ * thread (atfork handler below; the dispatcher resets its own state itself).
+ *
+ * The registry: every live guest thread of this process (tid, where its robust-list record
+ * and its queue of thread-directed signals are) is on one list, so exit_group and a fatal
+ * signal can walk every thread's robust list, SIG_IGN can drop what other threads have
+ * queued, and timer_create can check a SIGEV_THREAD_ID tid. A record lives in its thread's
+ * TLS and is unlinked (under threads_lock) before the thread ends.
+ *
+ * Robust futex lists (set_robust_list; proc.c records them): when a thread ends (exit, the
+ * last thread's exit, exit_group for every thread, a fatal signal's default action) its
+ * list is walked as Linux's exit_robust_list does: struct robust_list_head { list.next,
+ * futex_offset, list_op_pending } (LP64: 24 bytes), at most ROBUST_LIST_LIMIT entries, bit 0
+ * of a pointer marking a PI futex, every guest read checked (a fault ends the walk). For each
+ * futex word the dying tid owns: FUTEX_OWNER_DIED is set, FUTEX_WAITERS kept, the tid bits
+ * cleared, and one waiter woken if FUTEX_WAITERS was set (PI futexes: the host kernel wakes
+ * their waiters when the host thread ends); a pending operation on a word with no owner only
+ * wakes one waiter. execve walks them too (process.c calls robust_list_exit_all just before
+ * the host execve). A process the host kernel kills itself (SIGKILL, a signal whose guest
+ * disposition is SIG_DFL, see signal.c) walks nothing: the host only knows crossrun's own
+ * robust list.
  */
 #include <pthread.h>
 #include <semaphore.h>
@@ -53,14 +71,197 @@
 static int live_threads = 1;        /* guest threads of this process, atomically updated */
 static pid_t live_threads_pid;      /* the process live_threads counts (0: not checked yet) */
 
+/* ---- the registry of live guest threads */
+
+static __thread struct guest_thread this_thread;
+static struct guest_thread *threads;    /* under threads_lock */
+static pthread_mutex_t threads_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static void register_this_thread(void)
+{
+    this_thread.tid = (int32_t)gettid();
+    this_thread.robust_head = &guest_robust_list_head;
+    this_thread.sigq = sigq_this_thread();
+    pthread_mutex_lock(&threads_lock);
+    this_thread.next = threads;
+    threads = &this_thread;
+    pthread_mutex_unlock(&threads_lock);
+}
+
+static void unregister_this_thread(void)
+{
+    pthread_mutex_lock(&threads_lock);
+    for (struct guest_thread **p = &threads; *p; p = &(*p)->next) {
+        if (*p == &this_thread) {
+            *p = this_thread.next;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&threads_lock);
+}
+
+/* The calling thread is the only one (a new process): its registry holds just it. */
+static void reset_registry(void)
+{
+    pthread_mutex_init(&threads_lock, NULL);
+    this_thread.tid = (int32_t)gettid();
+    this_thread.robust_head = &guest_robust_list_head;
+    this_thread.sigq = sigq_this_thread();
+    this_thread.next = NULL;
+    threads = &this_thread;
+}
+
 /* A child made by fork has one thread; one made by a raw clone ran no atfork handler. */
 static void check_process(void)
 {
     pid_t pid = getpid();
     if (__atomic_load_n(&live_threads_pid, __ATOMIC_ACQUIRE) != pid) {
         __atomic_store_n(&live_threads, 1, __ATOMIC_SEQ_CST);
+        if (__atomic_load_n(&live_threads_pid, __ATOMIC_ACQUIRE) != 0)
+            reset_registry();       /* not the process that started: a raw clone's child */
         __atomic_store_n(&live_threads_pid, pid, __ATOMIC_RELEASE);
     }
+}
+
+void guest_threads_for_each(void (*fn)(struct guest_thread *t, void *arg), void *arg)
+{
+    check_process();
+    pthread_mutex_lock(&threads_lock);
+    for (struct guest_thread *t = threads; t; t = t->next)
+        fn(t, arg);
+    pthread_mutex_unlock(&threads_lock);
+}
+
+bool guest_thread_exists(int32_t tid)
+{
+    bool found = false;
+    check_process();
+    pthread_mutex_lock(&threads_lock);
+    for (struct guest_thread *t = threads; t && !found; t = t->next)
+        found = t->tid == tid;
+    pthread_mutex_unlock(&threads_lock);
+    return found;
+}
+
+/* ---- robust futex lists (Linux's exit_robust_list and handle_futex_death rules) */
+
+#define ROBUST_LIST_LIMIT     2048          /* entries walked at most (Linux's limit) */
+#define GFUTEX_WAITERS        0x80000000u
+#define GFUTEX_OWNER_DIED     0x40000000u
+#define GFUTEX_TID_MASK       0x3fffffffu
+#define ROBUST_CMPXCHG_TRIES  1000          /* the word keeps changing: give up on it */
+
+static bool read_guest_u64(uint64_t ga, uint64_t *v)
+{
+    return copy_from_guest(v, ga, sizeof(*v)) == 0;
+}
+
+/* Compare-and-swap of the guest word at ga (4-aligned): 1 if it held old and now holds new,
+ * 0 if it held something else (in *old), -1 if it is not writable guest memory. The access
+ * check and the swap are not atomic with munmap: a fault in between is recovered. */
+static int guest_cmpxchg32(uint64_t ga, uint32_t *old, uint32_t new)
+{
+    if (!guest_access_ok(ga, 4, GPROT_READ | GPROT_WRITE))
+        return -1;
+    struct fault_recover rec, *outer = fault_recover_point;
+    if (sigsetjmp(rec.jb, 1)) {
+        fault_recover_point = outer;
+        return -1;
+    }
+    fault_recover_point = &rec;
+    bool done = __atomic_compare_exchange_n((uint32_t *)g2h(ga), old, new, false,
+                                            __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    fault_recover_point = outer;
+    return done ? 1 : 0;
+}
+
+static void futex_wake_one(uint64_t ga)
+{
+    syscall(__NR_futex, g2h(ga), FUTEX_WAKE, 1, NULL, NULL, 0);     /* shared, as Linux */
+}
+
+/* The futex word at ga when thread tid dies: false ends the walk (a fault, misalignment). */
+static bool futex_owner_died(uint64_t ga, int32_t tid, bool pi, bool pending_op)
+{
+    uint32_t val;
+    if ((ga & 3) || copy_from_guest(&val, ga, sizeof(val)))
+        return false;
+    for (unsigned tries = 0; tries < ROBUST_CMPXCHG_TRIES; tries++) {
+        uint32_t owner = val & GFUTEX_TID_MASK;
+        /* An unlock or a wake-up cut short with the word already free: the state is
+         * consistent, a waiter only needs waking (setting OWNER_DIED would corrupt it). */
+        if (pending_op && !pi && owner == 0) {
+            futex_wake_one(ga);
+            return true;
+        }
+        if (owner != (uint32_t)tid)
+            return true;
+        uint32_t expect = val;
+        int r = guest_cmpxchg32(ga, &expect, (val & GFUTEX_WAITERS) | GFUTEX_OWNER_DIED);
+        if (r < 0)
+            return false;
+        if (r == 0) {
+            val = expect;           /* changed under us: look again */
+            continue;
+        }
+        if (!pi && (val & GFUTEX_WAITERS))
+            futex_wake_one(ga);
+        return true;
+    }
+    return true;
+}
+
+/* Walks the robust list at head of the dying thread tid. */
+static void robust_list_walk(uint64_t head, int32_t tid)
+{
+    uint64_t entry, futex_offset, pending;
+    if (!head || !read_guest_u64(head, &entry) || !read_guest_u64(head + 8, &futex_offset) ||
+        !read_guest_u64(head + 16, &pending))
+        return;
+    bool pi = entry & 1, pending_pi = pending & 1;
+    entry &= ~1ULL;
+    pending &= ~1ULL;
+    for (unsigned limit = ROBUST_LIST_LIMIT; entry != head;) {
+        uint64_t next = 0;
+        bool have_next = read_guest_u64(entry, &next);      /* before the word changes */
+        /* the pending lock may be on the list already: handled once, below */
+        if (entry != pending && !futex_owner_died(entry + futex_offset, tid, pi, false))
+            return;
+        if (!have_next)
+            return;
+        pi = next & 1;
+        entry = next & ~1ULL;
+        if (--limit == 0)
+            break;
+    }
+    if (pending)
+        futex_owner_died(pending + futex_offset, tid, pending_pi, true);
+}
+
+/* The calling thread's list, once. */
+static void robust_list_exit_this_thread(void)
+{
+    uint64_t head = guest_robust_list_head;
+    guest_robust_list_head = 0;
+    robust_list_walk(head, (int32_t)gettid());
+}
+
+static void walk_one(struct guest_thread *t, void *arg)
+{
+    uint64_t head = __atomic_exchange_n(t->robust_head, 0, __ATOMIC_SEQ_CST);
+    robust_list_walk(head, t->tid);
+}
+
+void robust_list_exit_all(void)
+{
+    guest_threads_for_each(walk_one, NULL);
+}
+
+/* exit_group as the table calls it: every thread's robust list, then proc.c's exit_group. */
+int64_t sys_exit_group_robust(struct cpu *cpu, const uint64_t a[6])
+{
+    robust_list_exit_all();
+    return sys_exit_group(cpu, a);
 }
 
 struct thread_start {
@@ -86,9 +287,13 @@ static void *thread_main(void *arg)
     if (st->flags & TCLONE_PARENT_SETTID)
         (void)copy_to_guest(st->ptid, &tid, sizeof(tid));
     dispatch_set_current(cpu);
+    register_this_thread();         /* before clone returns: timer_create may name it */
+    /* The guest's mask on the host before clone returns: host glibc started this thread
+     * with signal 32 open, and a SIGEV_THREAD_ID timer may name it as soon as the guest
+     * knows its tid. A signal taken from here on waits for cpu_loop's first delivery. */
+    signal_thread_start();
     st->tid = tid;
     sem_post(&st->started);         /* st lives on the creator's stack: not used after this */
-    signal_thread_start();
     cpu_loop(cpu);
 }
 
@@ -132,14 +337,15 @@ int64_t clone_thread(struct cpu *cpu, uint64_t flags, uint64_t newsp, uint64_t p
     pthread_attr_t attr;
     pthread_attr_init(&attr);
     pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    sigset_t all, old;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);      /* the new thread inherits this */
+    /* The new thread inherits this. Raw syscalls: glibc's pthread_sigmask would leave 32
+     * and 33 open, and the guest may hold 32 blocked (signal.c's HOST_HELD). */
+    uint64_t all = ~0ULL, old;
+    syscall(__NR_rt_sigprocmask, SIG_SETMASK, &all, &old, sizeof(all));
     check_process();
     __atomic_add_fetch(&live_threads, 1, __ATOMIC_SEQ_CST);
     pthread_t th;
     int err = pthread_create(&th, &attr, thread_main, &st);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    syscall(__NR_rt_sigprocmask, SIG_SETMASK, &old, NULL, sizeof(old));
     pthread_attr_destroy(&attr);
     if (err) {
         __atomic_sub_fetch(&live_threads, 1, __ATOMIC_SEQ_CST);
@@ -160,14 +366,18 @@ int64_t clone_thread(struct cpu *cpu, uint64_t flags, uint64_t newsp, uint64_t p
 void thread_exit(struct cpu *cpu, int status)
 {
     check_process();
+    /* Nothing more may be delivered to this thread; process signals go to the others. The
+     * robust-list walk may fault on guest memory: SIGSEGV and SIGBUS stay open meanwhile. */
+    uint64_t all = ~0ULL, all_but_faults = ~(GUEST_SIGBIT(SIGSEGV) | GUEST_SIGBIT(SIGBUS));
+    syscall(__NR_rt_sigprocmask, SIG_SETMASK, &all_but_faults, NULL, sizeof(uint64_t));
+    robust_list_exit_this_thread();     /* Linux: before clear_child_tid */
     if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_SEQ_CST) == 0) {
         uint64_t a[6] = { (uint64_t)status };
-        sys_exit_group(cpu, a);         /* the last thread: the process ends */
+        sys_exit_group_robust(cpu, a);  /* the last thread: the process ends */
     }
-    /* Nothing more may be delivered to this thread; process signals go to the others. */
-    sigset_t all;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, NULL);
+    unregister_this_thread();
+    syscall(__NR_rt_sigprocmask, SIG_SETMASK, &all, NULL, sizeof(uint64_t));
+    signal_thread_exit();               /* its queued thread-directed signals go */
     if (guest_clear_child_tid) {
         uint32_t zero = 0;
         if (copy_to_guest(guest_clear_child_tid, &zero, sizeof(zero)) == 0)
@@ -186,10 +396,14 @@ static void thread_atfork_child(void)
 {
     live_threads = 1;
     live_threads_pid = getpid();
+    reset_registry();
     signal_fork_child();
+    timer_fork_child();
 }
 
 __attribute__((constructor)) static void thread_init(void)
 {
+    register_this_thread();         /* the main thread runs the guest's first thread */
+    live_threads_pid = getpid();
     pthread_atfork(NULL, NULL, thread_atfork_child);
 }

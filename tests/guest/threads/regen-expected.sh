@@ -12,6 +12,10 @@
 #                     returns: "order 100 120, max depth 1".
 #   signals/altstack  "SS_AUTODISARM:" line: QEMU does not implement SS_AUTODISARM; Linux
 #                     reports the stack disabled inside the handler: "disabled inside 1".
+#   signals/rtqueue, signals/posix_timers, threads/robust, threads/robust_raw: golden files
+#                     from the host kernel (each program built for x86_64), not QEMU 7.2,
+#                     which delivers unblocked signals highest number first, remaps timer
+#                     ids and walks no robust futex list (each test's header says more).
 set -u
 cd "$(dirname "$0")/../../.." || exit 1
 [ $# -eq 0 ] && set -- threads signals
