@@ -60,7 +60,7 @@ run_script() {
 # programs first (cached after the first run; a failure shows up as SKIP lines later).
 scripts/build-real-programs.sh busybox >"$tmp/build-real.log" 2>&1 || true
 
-# 2. end-to-end command-line behaviour
+# 2. end-to-end command-line behaviour (every tests/e2e/*.sh; fuzz_elf.sh fuzzes the ELF loader, 20x longer with FULL=1)
 [ -f tests/e2e/bad_input.sh ] && run_script tests/e2e/bad_input.sh
 for script in tests/e2e/*.sh; do
     [ -f "$script" ] && [ "$script" != tests/e2e/bad_input.sh ] && run_script "$script"

@@ -2,17 +2,20 @@
  * elf_load.c - checking a guest ELF file (elf_probe) and mapping it, its PT_INTERP
  * interpreter, brk and the initial stack mapping into guest memory (elf_load), with libelf.
  *
- * Every check of the file happens before anything is mapped, and every problem is one fatal
- * line naming the file: 127 when it does not exist, else 126 (not ELF, wrong class or
- * machine, malformed). Nothing read from the file is trusted: offsets and sizes are checked
- * against the file size and the guest space with overflow-safe arithmetic, so a malformed
- * file cannot crash the loader.
+ * Every check of the program happens before anything is mapped, and every problem is one
+ * fatal line naming the file (and the interpreter, for the interpreter's problems): 127 when
+ * it does not exist, else 126 (not ELF, wrong class or machine, malformed, no room in the
+ * guest space). Nothing read from the file is trusted: offsets and sizes are checked against
+ * the file size and the guest space with overflow-safe arithmetic, and what is read from it
+ * is bounded (the program header table by Linux's 64 KiB limit, PT_INTERP by PATH_MAX;
+ * section headers are never read), so a malformed file cannot crash the loader or make it
+ * use much memory. tests/e2e/fuzz_elf.sh checks this with mutated programs.
  *
- * Placement (no randomisation): ET_EXEC at its own addresses; a PIE main program at
- * GUEST_ET_DYN_BASE (aligned up to its largest p_align), or wherever there is room if that is
- * taken; the interpreter wherever a non-fixed mmap puts it (top-down below GUEST_MMAP_TOP);
- * brk just above the main program; the stack below GUEST_STACK_TOP; then the target's vDSO
- * (vdso.c), top-down like the interpreter.
+ * Placement (no randomisation): the stack first, below GUEST_STACK_TOP (ET_EXEC segments
+ * must stay off it); ET_EXEC at its own addresses; a PIE main program at GUEST_ET_DYN_BASE
+ * (aligned up to its largest p_align), or wherever there is room if that is taken; the
+ * interpreter wherever a non-fixed mmap puts it (top-down below GUEST_MMAP_TOP); brk just
+ * above the main program; then the target's vDSO (vdso.c), top-down like the interpreter.
  *
  * elf_load calls guest_mem_init itself (it is idempotent). It fills struct load_info; it
  * does not touch the CPU (main sets the entry PC and sp with target->set_entry).
@@ -44,7 +47,8 @@ struct elf_image {
     const char *path;          /* for messages */
     int fd;
     uint64_t file_size;
-    GElf_Ehdr eh;
+    GElf_Ehdr eh;              /* as libelf read it, but for e_phoff and the section fields */
+    uint64_t phoff;            /* the file's e_phoff */
     GElf_Phdr *ph;
     size_t phnum;
     uint64_t lo, hi;           /* page-aligned span of the PT_LOAD segments (before bias) */
@@ -96,29 +100,40 @@ static bool read_exact(int fd, void *buf, size_t n, uint64_t off)
     return true;
 }
 
-/* Opens path (or, when open_fd >= 0, a close-on-exec duplicate of that already open file,
- * path naming it in messages) and reads its ELF header: fatal unless it is a 64-bit
- * little-endian ELF executable or shared object. Does not look at the machine or the
- * program headers yet. */
-static void image_open_fd(const char *path, int open_fd, struct elf_image *img)
+/* Opens open_path (or, when open_fd >= 0, a close-on-exec duplicate of that already open
+ * file) and reads its ELF header and program headers: fatal, with name in the message,
+ * unless it is a 64-bit little-endian ELF executable or shared object whose program header
+ * table lies in the file. Does not look at the machine or the segments yet.
+ *
+ * libelf parses a copy of just the ELF header and the program header table, read by us
+ * after checking their bounds, with the section header fields cleared: crossrun never needs
+ * sections, Linux ignores them, and libelf's elf_begin on the file itself sizes its section
+ * table from them (a section 0 claiming millions of sections in a huge sparse file made it
+ * allocate gigabytes) and refuses files whose section headers are garbage. */
+static void image_open_fd(const char *name, const char *open_path, int open_fd,
+                          struct elf_image *img)
 {
+    const char *path = name;
     memset(img, 0, sizeof(*img));
-    img->path = path;
+    img->path = name;
     img->fd = -1;
     img->interp_index = -1;
     struct stat st;
-    if (open_fd >= 0 ? fstat(open_fd, &st) < 0 : stat(path, &st) < 0)
+    if (open_fd >= 0 ? fstat(open_fd, &st) < 0 : stat(open_path, &st) < 0)
         open_failed(path, errno);
     if (S_ISDIR(st.st_mode))
         fatal(EXIT_STATUS_CANNOT_RUN, "%s: Is a directory", path);
     if (!S_ISREG(st.st_mode))
         fatal(EXIT_STATUS_CANNOT_RUN, "%s: not a regular file", path);
-    int fd = open_fd >= 0 ? fcntl(open_fd, F_DUPFD_CLOEXEC, 0) : open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open_fd >= 0 ? fcntl(open_fd, F_DUPFD_CLOEXEC, 0)
+                          : open(open_path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         open_failed(path, errno);
+    img->fd = fd;
     if (fstat(fd, &st) < 0)
         fatal(EXIT_STATUS_CANNOT_RUN, "%s: %s", path, strerror(errno));
-    img->fd = fd;
+    if (!S_ISREG(st.st_mode))            /* replaced since the stat above */
+        fatal(EXIT_STATUS_CANNOT_RUN, "%s: not a regular file", path);
     img->file_size = (uint64_t)st.st_size;
 
     unsigned char ident[EI_NIDENT];
@@ -135,10 +150,43 @@ static void image_open_fd(const char *path, int open_fd, struct elf_image *img)
               ident[EI_DATA] == ELFDATA2LSB   ? "little-endian"
               : ident[EI_DATA] == ELFDATA2MSB ? "big-endian"
                                               : "unknown byte order");
-    if (img->file_size < sizeof(Elf64_Ehdr))
-        malformed(path, "truncated ELF header");
     if (ident[EI_VERSION] != EV_CURRENT)
         malformed(path, "ELF version %u", ident[EI_VERSION]);
+
+    /* The raw header (a little-endian host reads the little-endian file as is), for the
+     * bounds of the program header table. */
+    Elf64_Ehdr raw;
+    if (img->file_size < sizeof(raw) || !read_exact(fd, &raw, sizeof(raw), 0))
+        malformed(path, "truncated ELF header");
+    if (raw.e_type != ET_EXEC && raw.e_type != ET_DYN)
+        fatal(EXIT_STATUS_CANNOT_RUN, "%s: not an executable (ELF type %u)", path, raw.e_type);
+    if (raw.e_phnum == 0)
+        malformed(path, "no program headers");
+    if (raw.e_phentsize != sizeof(Elf64_Phdr))
+        malformed(path, "program header size %u, expected %zu", raw.e_phentsize,
+                  sizeof(Elf64_Phdr));
+    /* This also refuses PN_XNUM (the count kept in section 0), as Linux does: so many
+     * program headers cannot fit in the table size Linux accepts. */
+    size_t phnum = raw.e_phnum;
+    if (phnum > MAX_PHDR_BYTES / sizeof(Elf64_Phdr))
+        malformed(path, "too many program headers (%zu)", phnum);
+    uint64_t table = phnum * sizeof(Elf64_Phdr);
+    if (raw.e_phoff > img->file_size || table > img->file_size - raw.e_phoff)
+        malformed(path, "program headers past the end of the file");
+
+    /* What libelf sees: the header, then the table right after it, and no sections. */
+    size_t image_size = sizeof(Elf64_Ehdr) + table;
+    char *image = malloc(image_size);
+    if (!image)
+        fatal(EXIT_STATUS_INTERNAL, "out of memory");
+    if (!read_exact(fd, image + sizeof(Elf64_Ehdr), table, raw.e_phoff))
+        malformed(path, "cannot read the program headers");
+    img->phoff = raw.e_phoff;
+    raw.e_phoff = sizeof(Elf64_Ehdr);
+    raw.e_shoff = 0;
+    raw.e_shnum = 0;
+    raw.e_shstrndx = SHN_UNDEF;
+    memcpy(image, &raw, sizeof(raw));
 
     static bool libelf_ready;
     if (!libelf_ready) {
@@ -146,29 +194,11 @@ static void image_open_fd(const char *path, int open_fd, struct elf_image *img)
             fatal(EXIT_STATUS_INTERNAL, "libelf is too old: %s", elf_errmsg(-1));
         libelf_ready = true;
     }
-    Elf *e = elf_begin(fd, ELF_C_READ, NULL);
+    Elf *e = elf_memory(image, image_size);
     if (!e || elf_kind(e) != ELF_K_ELF)
         malformed(path, "libelf cannot read it (%s)", elf_errmsg(-1));
     if (!gelf_getehdr(e, &img->eh))
         malformed(path, "%s", elf_errmsg(-1));
-    if (img->eh.e_type != ET_EXEC && img->eh.e_type != ET_DYN)
-        fatal(EXIT_STATUS_CANNOT_RUN, "%s: not an executable (ELF type %u)", path,
-              img->eh.e_type);
-
-    /* Read the program headers with libelf after checking the table lies in the file. */
-    size_t phnum = img->eh.e_phnum;
-    if (phnum == PN_XNUM && elf_getphdrnum(e, &phnum) != 0)   /* count kept in section 0 */
-        malformed(path, "cannot count the program headers: %s", elf_errmsg(-1));
-    if (phnum == 0)
-        malformed(path, "no program headers");
-    if (img->eh.e_phentsize != sizeof(Elf64_Phdr))
-        malformed(path, "program header size %u, expected %zu", img->eh.e_phentsize,
-                  sizeof(Elf64_Phdr));
-    if (phnum > MAX_PHDR_BYTES / sizeof(Elf64_Phdr))
-        malformed(path, "too many program headers (%zu)", phnum);
-    uint64_t table = phnum * sizeof(Elf64_Phdr);
-    if (img->eh.e_phoff > img->file_size || table > img->file_size - img->eh.e_phoff)
-        malformed(path, "program headers past the end of the file");
     img->ph = calloc(phnum, sizeof(*img->ph));
     if (!img->ph)
         fatal(EXIT_STATUS_INTERNAL, "out of memory");
@@ -177,11 +207,12 @@ static void image_open_fd(const char *path, int open_fd, struct elf_image *img)
             malformed(path, "program header %zu: %s", i, elf_errmsg(-1));
     img->phnum = phnum;
     elf_end(e);
+    free(image);
 }
 
-static void image_open(const char *path, struct elf_image *img)
+static void image_open(const char *name, const char *open_path, struct elf_image *img)
 {
-    image_open_fd(path, -1, img);
+    image_open_fd(name, open_path, -1, img);
 }
 
 /* Checks the machine and returns the guest's target (fatal for anything we cannot run). */
@@ -201,15 +232,16 @@ static const struct target *image_target(const struct elf_image *img)
     fatal(EXIT_STATUS_CANNOT_RUN, "%s: unsupported machine %u", img->path, m);
 }
 
-/* Checks every program header against the file and the guest space; computes lo/hi/align. */
-static void image_check_segments(struct elf_image *img)
+/* Checks every program header against the file and the guest space; computes lo/hi/align.
+ * Only a main program's PT_INTERP counts: an interpreter's is ignored, as in Linux. */
+static void image_check_segments(struct elf_image *img, bool main_program)
 {
     const char *path = img->path;
     uint64_t prev_end = 0, lo = UINT64_MAX, hi = 0, align = PAGE;
     unsigned nload = 0;
     for (size_t i = 0; i < img->phnum; i++) {
         const GElf_Phdr *ph = &img->ph[i];
-        if (ph->p_type == PT_INTERP && img->interp_index < 0) {
+        if (ph->p_type == PT_INTERP && main_program && img->interp_index < 0) {
             if (ph->p_filesz < 2 || ph->p_filesz > sizeof(((struct load_info *)0)->interp))
                 malformed(path, "PT_INTERP size %#lx is not a path", (unsigned long)ph->p_filesz);
             if (ph->p_offset > img->file_size || ph->p_filesz > img->file_size - ph->p_offset)
@@ -247,6 +279,8 @@ static void image_check_segments(struct elf_image *img)
     img->lo = ALIGN_DOWN(lo, PAGE);
     img->hi = ALIGN_UP(hi, PAGE);
     img->align = align;
+    if (img->hi == img->lo)
+        malformed(path, "every loadable segment is empty");
     if (img->eh.e_type == ET_EXEC && img->lo < GUEST_MIN_ADDR)
         malformed(path, "segment at %#lx, below the lowest guest address %#llx",
                   (unsigned long)lo, GUEST_MIN_ADDR);
@@ -271,9 +305,9 @@ const struct target *elf_probe(const char *path)
 const struct target *elf_probe_fd(int fd, const char *path)
 {
     struct elf_image img;
-    image_open_fd(path, fd, &img);
+    image_open_fd(path, path, fd, &img);
     const struct target *t = image_target(&img);
-    image_check_segments(&img);
+    image_check_segments(&img, true);
     image_close(&img);
     return t;
 }
@@ -362,7 +396,7 @@ static uint64_t image_map(const struct elf_image *img, bool main_program)
  * none does, like Linux). */
 static uint64_t image_phdr_addr(const struct elf_image *img, uint64_t bias)
 {
-    uint64_t off = img->eh.e_phoff, size = img->phnum * sizeof(Elf64_Phdr);
+    uint64_t off = img->phoff, size = img->phnum * sizeof(Elf64_Phdr);
     for (size_t i = 0; i < img->phnum; i++)
         if (img->ph[i].p_type == PT_PHDR)
             return img->ph[i].p_vaddr + bias;
@@ -373,6 +407,22 @@ static uint64_t image_phdr_addr(const struct elf_image *img, uint64_t bias)
             return ph->p_vaddr + (off - ph->p_offset) + bias;
     }
     return 0;
+}
+
+/* s for a one-line message: control characters (a PT_INTERP string can hold any byte but
+ * NUL, newlines included) become \xNN. out has room for 4 bytes per byte of s, plus one. */
+static const char *printable(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    for (; *s && n + 5 <= size; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            n += (size_t)snprintf(out + n, size - n, "\\x%02x", c);
+        else
+            out[n++] = (char)c;
+    }
+    out[n] = '\0';
+    return out;
 }
 
 /* Where the interpreter named in the program is: under sysroot first, else as is. */
@@ -389,8 +439,10 @@ static void resolve_interp(const char *prog, const char *interp, const char *sys
         strcpy(out, interp);
         return;
     }
+    static char shown[4 * 4096 + 1];
     fatal(EXIT_STATUS_NOT_FOUND,
-          "%s: interpreter %s not found (use -L DIR to give the guest sysroot)", prog, interp);
+          "%s: interpreter %s not found (use -L DIR to give the guest sysroot)", prog,
+          printable(interp, shown, sizeof(shown)));
 }
 
 static uint64_t stack_size(void)
@@ -411,6 +463,25 @@ void elf_load(const char *path, const struct target *t, const char *sysroot, str
     elf_load_fd(-1, path, t, sysroot, li);
 }
 
+/* ET_EXEC segments are mapped where they say: they must stay off the stack mapping,
+ * which is made first (as in Linux, where the stack exists before the ELF is mapped). */
+static void check_off_stack(const struct elf_image *img, uint64_t stack_bottom)
+{
+    if (img->eh.e_type != ET_EXEC)
+        return;
+    for (size_t i = 0; i < img->phnum; i++) {
+        const GElf_Phdr *ph = &img->ph[i];
+        if (ph->p_type != PT_LOAD || ph->p_memsz == 0)
+            continue;
+        /* checked by image_check_segments: no overflow */
+        uint64_t start = ALIGN_DOWN(ph->p_vaddr, PAGE);
+        uint64_t end = ALIGN_UP(ph->p_vaddr + ph->p_memsz, PAGE);
+        if (start < GUEST_STACK_TOP && end > stack_bottom)
+            fatal(EXIT_STATUS_CANNOT_RUN, "%s: the program overlaps the stack at %#lx",
+                  img->path, (unsigned long)stack_bottom);
+    }
+}
+
 void elf_load_fd(int fd, const char *path, const struct target *t, const char *sysroot,
                  struct load_info *li)
 {
@@ -418,10 +489,10 @@ void elf_load_fd(int fd, const char *path, const struct target *t, const char *s
     memset(li, 0, sizeof(*li));
 
     struct elf_image prog;
-    image_open_fd(path, fd, &prog);
+    image_open_fd(path, path, fd, &prog);
     if (image_target(&prog) != t)
         fatal(EXIT_STATUS_CANNOT_RUN, "%s: not a %s program", path, t->name);
-    image_check_segments(&prog);
+    image_check_segments(&prog, true);
     if (prog.interp_index >= 0) {
         const GElf_Phdr *ph = &prog.ph[prog.interp_index];
         if (!read_exact(prog.fd, li->interp, ph->p_filesz, ph->p_offset))
@@ -429,6 +500,19 @@ void elf_load_fd(int fd, const char *path, const struct target *t, const char *s
         if (li->interp[ph->p_filesz - 1] != '\0' || li->interp[0] == '\0')
             malformed(path, "PT_INTERP is not a NUL-terminated path");
     }
+    uint64_t size = stack_size();
+    check_off_stack(&prog, GUEST_STACK_TOP - size);
+
+    /* The stack first, so that nothing placed by a non-fixed mmap (a PIE that does not fit
+     * at GUEST_ET_DYN_BASE, the interpreter, the vDSO) can take its place. */
+    li->stack_top = GUEST_STACK_TOP;
+    int64_t r = guest_mmap(GUEST_STACK_TOP - size, size, GPROT_READ | GPROT_WRITE,
+                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE |
+                               MAP_STACK,
+                           -1, 0);
+    if (r < 0)
+        fatal(EXIT_STATUS_INTERNAL, "cannot map the guest stack: %s", strerror((int)-r));
+    guest_vma_set_name((uint64_t)r, "[stack]");
 
     uint64_t bias = image_map(&prog, true);
     li->load_bias = bias;
@@ -443,30 +527,44 @@ void elf_load_fd(int fd, const char *path, const struct target *t, const char *s
     if (li->interp[0]) {
         char where[4096];
         resolve_interp(path, li->interp, sysroot, where, sizeof(where));
+        /* Its problems are the program's: messages name both. */
+        static char shown[4 * sizeof(where) + 1];
+        char *name;
+        if (asprintf(&name, "%s: interpreter %s", path,
+                     printable(where, shown, sizeof(shown))) < 0)
+            fatal(EXIT_STATUS_INTERNAL, "out of memory");
         struct elf_image in;
-        image_open(where, &in);
+        image_open(name, where, &in);
         if (in.eh.e_machine != prog.eh.e_machine)
-            fatal(EXIT_STATUS_CANNOT_RUN, "%s: interpreter %s is not a %s ELF (machine %u)",
-                  path, where, t->name, in.eh.e_machine);
-        image_check_segments(&in);
+            fatal(EXIT_STATUS_CANNOT_RUN, "%s is not a %s ELF (machine %u)", name, t->name,
+                  in.eh.e_machine);
+        image_check_segments(&in, false);
+        check_off_stack(&in, GUEST_STACK_TOP - size);
         uint64_t in_bias = image_map(&in, false);
         li->interp_base = in_bias;
         li->start_pc = in.eh.e_entry + in_bias;
         image_close(&in);
+        free(name);
     }
 
-    uint64_t size = stack_size();
-    li->stack_top = GUEST_STACK_TOP;
-    int64_t r = guest_mmap(GUEST_STACK_TOP - size, size, GPROT_READ | GPROT_WRITE,
-                           MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE | MAP_NORESERVE |
-                               MAP_STACK,
-                           -1, 0);
-    if (r == -EEXIST)
-        fatal(EXIT_STATUS_CANNOT_RUN, "%s: the program overlaps the stack at %#llx", path,
-              GUEST_STACK_TOP - size);
-    if (r < 0)
-        fatal(EXIT_STATUS_INTERNAL, "cannot map the guest stack: %s", strerror((int)-r));
-    guest_vma_set_name((uint64_t)r, "[stack]");
-    li->vdso_base = vdso_map(t);        /* last, as Linux maps its vDSO after the ELF */
+    /* Last, as Linux maps its vDSO after the ELF. A program whose segments take the whole
+     * guest space leaves it no room, or one whose huge bss took the memory the host allows
+     * (RLIMIT_DATA, strict overcommit) no memory: the program cannot be run. Tried first with
+     * the mapping vdso_map makes, which would only say "cannot map the guest vDSO". */
+    if (t->vdso_image) {
+        uint64_t len = ALIGN_UP((uint64_t)*t->vdso_image_size, PAGE);
+        int64_t room = guest_mmap(0, len, GPROT_READ | GPROT_WRITE,
+                                  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (room < 0) {
+            /* No address range free, or no memory for one? PROT_NONE costs no memory. */
+            if (guest_mmap(0, len, 0, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0) < 0)
+                fatal(EXIT_STATUS_CANNOT_RUN, "%s: no room left in guest memory for the vDSO",
+                      path);
+            fatal(EXIT_STATUS_CANNOT_RUN, "%s: cannot map the vDSO after the program: %s",
+                  path, strerror((int)-room));
+        }
+        guest_munmap((uint64_t)room, len);
+    }
+    li->vdso_base = vdso_map(t);
     image_close(&prog);
 }

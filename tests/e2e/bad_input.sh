@@ -70,7 +70,7 @@ fi
 check bad_option 2 "--no-such-option" "" -- --no-such-option
 
 # Files made from a real riscv64 program.
-ELF_CASES="truncated_elf corrupt_phoff aarch64_elf"
+ELF_CASES="truncated_elf corrupt_phoff aarch64_elf interp_directory interp_not_elf interp_malformed sparse_sections"
 if ! command -v riscv64-linux-gnu-gcc >/dev/null 2>&1; then
     for c in $ELF_CASES; do fail "$c" "riscv64-linux-gnu-gcc not installed"; done
     exit 0
@@ -98,5 +98,54 @@ check corrupt_phoff 126 "$TMP/bad-phoff" "malformed ELF" -- "$TMP/bad-phoff"
 cp "$TMP/prog" "$TMP/aarch64"
 patch "$TMP/aarch64" 18 '\267\000'                                # e_machine = 183 (EM_AARCH64)
 check aarch64_elf 126 "$TMP/aarch64" "not supported yet" -- "$TMP/aarch64"
+
+# The interpreter's problems name the program too (regression: they named only the
+# interpreter). A sysroot whose dynamic linker is a directory, a text file, a cut-off ELF.
+LDSO=lib/ld-linux-riscv64-lp64d.so.1
+if riscv64-linux-gnu-gcc -O2 -o "$TMP/dyn" "$TMP/prog.c" 2>"$TMP/cc-err"; then
+    mkdir -p "$TMP/root-dir/$LDSO" "$TMP/root-text/lib" "$TMP/root-short/lib"
+    printf 'not a program\n' >"$TMP/root-text/$LDSO"
+    dd if="$TMP/prog" of="$TMP/root-short/$LDSO" bs=100 count=1 2>/dev/null
+    check interp_directory 126 "$TMP/dyn" "interpreter $TMP/root-dir/$LDSO: Is a directory" \
+        -- -L "$TMP/root-dir" "$TMP/dyn"
+    check interp_not_elf 126 "$TMP/dyn" "interpreter $TMP/root-text/$LDSO: not an ELF file" \
+        -- -L "$TMP/root-text" "$TMP/dyn"
+    check interp_malformed 126 "$TMP/dyn" "interpreter $TMP/root-short/$LDSO: malformed ELF" \
+        -- -L "$TMP/root-short" "$TMP/dyn"
+else
+    for c in interp_directory interp_not_elf interp_malformed; do
+        fail "$c" "cannot build a dynamic riscv64 program: $(head -n 1 "$TMP/cc-err")"
+    done
+fi
+
+# le64 FILE OFFSET VALUE: writes VALUE as 8 little-endian bytes.
+le64() {
+    v=$3 bytes= n=0
+    while [ $n -lt 8 ]; do
+        bytes="$bytes\\$(printf '%03o' $((v & 255)))"
+        v=$((v >> 8)) n=$((n + 1))
+    done
+    patch "$1" "$2" "$bytes"
+}
+# Section headers are never read (regression, found by tests/e2e/fuzz_elf.sh: with e_shnum 0,
+# libelf took the section count from section 0's sh_size and allocated ~200 bytes per
+# section; 4M of them in a 1 GiB sparse file). The program must simply run, in 256 MiB.
+cp "$TMP/prog" "$TMP/sparse"
+size=$(wc -c <"$TMP/sparse" | tr -d ' ')
+le64 "$TMP/sparse" 40 "$size"                                     # e_shoff: section 0 at the end
+patch "$TMP/sparse" 58 '\100\000\000\000'                         # e_shentsize 64, e_shnum 0
+head -c 64 /dev/zero >>"$TMP/sparse"
+le64 "$TMP/sparse" $((size + 32)) $((1 << 22))                    # section 0 sh_size: 4M sections
+if truncate -s 1G "$TMP/sparse" 2>/dev/null; then
+    (ulimit -d 262144; timeout 20 "$CROSSRUN" "$TMP/sparse") </dev/null >"$TMP/out" 2>"$TMP/err"
+    status=$?
+    if [ "$status" -eq 0 ] && [ ! -s "$TMP/err" ]; then
+        pass sparse_sections
+    else
+        fail sparse_sections "exit status $status, expected 0 (stderr: $(head -n 1 "$TMP/err"))"
+    fi
+else
+    fail sparse_sections "cannot make a 1 GiB sparse file in $TMP"
+fi
 
 exit 0

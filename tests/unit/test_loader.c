@@ -17,6 +17,7 @@
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "test.h"
@@ -25,11 +26,15 @@
 #include "syscalls/syscall.h"
 #include "targets/target.h"
 
-/* Stubs for what other parts of crossrun provide; the real ones win when linked. */
+/* Stubs for what other parts of crossrun provide; the real ones win when linked. The stub
+ * target has a one-page vDSO image (zeros) so that loads map one, as the real target does. */
 static uint64_t stub_hwcap(struct cpu *cpu) { (void)cpu; return 0x1234; }
+static const uint8_t stub_vdso[4096];
+static const size_t stub_vdso_size = sizeof(stub_vdso);
 static const struct target stub_riscv64 = {
     .name = "riscv64", .elf_machine = EM_RISCV, .elf_class = ELFCLASS64,
     .hwcap = stub_hwcap, .stack_align = 16,
+    .vdso_image = stub_vdso, .vdso_image_size = &stub_vdso_size,
 };
 __attribute__((weak)) const struct target *target_by_elf_machine(uint16_t machine)
 {
@@ -112,10 +117,12 @@ static const char *write_elf(const char *name, const struct elf_buf *e)
     return write_file(name, e->b, e->size);
 }
 
-/* What a child did: its exit status (or 256 + signal) and what it wrote on stderr. */
+/* What a child did: its exit status (or 256 + signal), what it wrote on stderr, and its
+ * peak RSS. */
 struct outcome {
     int status;
     char err[1024];
+    long maxrss_kib;
 };
 
 static void run_child(struct outcome *o, void (*fn)(const void *), const void *arg)
@@ -140,13 +147,24 @@ static void run_child(struct outcome *o, void (*fn)(const void *), const void *a
         n += (size_t)r;
     close(p[0]);
     int st;
-    waitpid(pid, &st, 0);
+    struct rusage ru;
+    wait4(pid, &st, 0, &ru);
     o->status = WIFEXITED(st) ? WEXITSTATUS(st) : 256 + WTERMSIG(st);
+    o->maxrss_kib = ru.ru_maxrss;
 }
 
+static rlim_t child_data_limit;     /* when non-zero, child_load's RLIMIT_DATA */
+
+/* Loads with an 8 MiB stack limit, so that the stack's place is known. */
 static void child_load(const void *arg)
 {
     const char *const *a = arg;            /* path, sysroot */
+    struct rlimit rl = {8 << 20, 8 << 20};
+    setrlimit(RLIMIT_STACK, &rl);
+    if (child_data_limit) {
+        struct rlimit data = {child_data_limit, child_data_limit};
+        setrlimit(RLIMIT_DATA, &data);
+    }
     struct load_info li;
     elf_load(a[0], elf_probe(a[0]), a[1], &li);
 }
@@ -279,6 +297,12 @@ TEST(probe, malformed_segments)
     phdr(&e, 0)->p_type = PT_NOTE;
     phdr(&e, 1)->p_type = PT_NOTE;
     expect_fail(write_elf("noload", &e), 126, "malformed ELF: no loadable segment");
+    elf_init(&e, ET_DYN, 0, NULL);                 /* used to say "no room for 0 bytes" */
+    for (int i = 0; i < 2; i++) {
+        phdr(&e, i)->p_filesz = phdr(&e, i)->p_memsz = 0;
+        phdr(&e, i)->p_vaddr = phdr(&e, i)->p_offset = DATA_OFF;
+    }
+    expect_fail(write_elf("allempty", &e), 126, "malformed ELF: every loadable segment is empty");
     elf_init(&e, ET_EXEC, 0x1000, NULL);
     expect_fail(write_elf("lowaddr", &e), 126, "below the lowest guest address");
     elf_init(&e, ET_EXEC, GUEST_STACK_TOP - 0x8000, NULL);
@@ -306,6 +330,181 @@ TEST(load, interpreter_errors)
     elf_init(&e, ET_EXEC, 0x10000, "/lib/ld.so");
     phdr(&e, 0)->p_offset = 0x100000;
     expect_fail(write_elf("interp-offset", &e), 126, "malformed ELF: PT_INTERP");
+}
+
+/* Regression: the interpreter's problems used to be reported under the interpreter's name
+ * alone ("crossrun: /usr/riscv64-linux-gnu/: Is a directory"), not naming the program. */
+TEST(load, interpreter_problems_name_the_program)
+{
+    struct elf_buf e, ld;
+    char sysroot[128], dir[160];
+    snprintf(sysroot, sizeof(sysroot), "%s/sysroot-odd", tmpdir);
+    mkdir(sysroot, 0755);
+    snprintf(dir, sizeof(dir), "%s/dir-ld.so", sysroot);
+    mkdir(dir, 0755);
+    elf_init(&e, ET_EXEC, 0x10000, "/dir-ld.so");
+    char prog[256];
+    snprintf(prog, sizeof(prog), "%s", write_elf("needs-dir-ld", &e));
+    expect_fail_sysroot(prog, sysroot, 126, "interpreter ", __LINE__);
+    expect_fail_sysroot(prog, sysroot, 126, "dir-ld.so: Is a directory", __LINE__);
+
+    write_file("sysroot-odd/empty-ld.so", "", 0);
+    elf_init(&e, ET_EXEC, 0x10000, "/empty-ld.so");
+    snprintf(prog, sizeof(prog), "%s", write_elf("needs-empty-ld", &e));
+    expect_fail_sysroot(prog, sysroot, 126, "empty-ld.so: not an ELF file", __LINE__);
+
+    elf_init(&ld, ET_DYN, 0, NULL);
+    ld.size = 100;                                       /* program headers cut off */
+    write_elf("sysroot-odd/short-ld.so", &ld);
+    elf_init(&e, ET_EXEC, 0x10000, "/short-ld.so");
+    snprintf(prog, sizeof(prog), "%s", write_elf("needs-short-ld", &e));
+    expect_fail_sysroot(prog, sysroot, 126,
+                        "interpreter ", __LINE__);
+    expect_fail_sysroot(prog, sysroot, 126,
+                        "short-ld.so: malformed ELF: program headers past the end", __LINE__);
+
+    elf_init(&ld, ET_DYN, 0, NULL);
+    phdr(&ld, 1)->p_vaddr = 0;                           /* segments overlap */
+    write_elf("sysroot-odd/unsorted-ld.so", &ld);
+    elf_init(&e, ET_EXEC, 0x10000, "/unsorted-ld.so");
+    snprintf(prog, sizeof(prog), "%s", write_elf("needs-unsorted-ld", &e));
+    expect_fail_sysroot(prog, sysroot, 126, "unsorted-ld.so: malformed ELF: segment 1", __LINE__);
+}
+
+/* Loads (with at most 512 MiB of data, so that a regression cannot take the machine's
+ * memory) and exits 0 if that worked. */
+static void child_load_ok(const void *arg)
+{
+    const char *const *a = arg;            /* path, sysroot */
+    struct rlimit rl = {512 << 20, 512 << 20};
+    setrlimit(RLIMIT_DATA, &rl);
+    struct load_info li;
+    elf_load(a[0], elf_probe(a[0]), a[1], &li);
+    fflush(stdout);
+    _exit(li.start_pc != 0 && li.sp == 0 ? 0 : 3);
+}
+
+/* Regression (found by fuzzing): PT_INTERP can hold any byte but NUL; one with a newline
+ * made the "not found" message two lines. */
+TEST(load, interpreter_name_with_control_characters)
+{
+    struct elf_buf e;
+    elf_init(&e, ET_EXEC, 0x10000, "/no\nsuch\033[2J-ld.so");
+    expect_fail(write_elf("interp-newline", &e), 127,
+                "interpreter /no\\x0asuch\\x1b[2J-ld.so not found");
+}
+
+/* An interpreter's own PT_INTERP means nothing (Linux ignores it): a bad one used to make
+ * crossrun refuse the interpreter. */
+TEST(load, interpreter_pt_interp_ignored)
+{
+    struct elf_buf ld, e;
+    elf_init(&ld, ET_DYN, 0, "/x");
+    phdr(&ld, 0)->p_offset = 0x7fffffff;                 /* PT_INTERP outside the file */
+    write_elf("ld-with-interp.so", &ld);
+    elf_init(&e, ET_DYN, 0, "/ld-with-interp.so");
+    char prog[256];
+    snprintf(prog, sizeof(prog), "%s", write_elf("needs-ld-with-interp", &e));
+    const char *args[2] = {prog, tmpdir};
+    struct outcome o;
+    run_child(&o, child_load_ok, args);
+    CHECK_EQ_U64(o.status, 0);
+    if (o.err[0])
+        printf("  stderr: %s", o.err);
+}
+
+/* Regression (found by tests/e2e/fuzz_elf.sh): libelf's elf_begin on the file sized its
+ * section table from section 0's sh_size when e_shnum is 0; in a 4 TiB sparse file claiming
+ * 32M sections it allocated and initialised ~6 GiB, for more than 10 s (here: 4M sections
+ * in 1 GiB, ~850 MiB). Garbage section headers also made libelf refuse programs that Linux
+ * runs. Section headers are never read now: both load, in little memory. */
+TEST(load, section_headers_never_read)
+{
+    struct elf_buf e;
+    elf_init(&e, ET_EXEC, 0x10000, NULL);
+    Elf64_Shdr s0 = {.sh_size = 1u << 22};
+    memcpy(e.b + 0x1080, &s0, sizeof(s0));
+    ehdr(&e)->e_shoff = 0x1080;
+    ehdr(&e)->e_shnum = 0;
+    ehdr(&e)->e_shentsize = sizeof(Elf64_Shdr);
+    char prog[256];
+    snprintf(prog, sizeof(prog), "%s", write_elf("sparse-sections", &e));
+    if (truncate(prog, 1LL << 30) != 0) {
+        printf("  (cannot make a 1 GiB sparse file: skipped the sparse case)\n");
+    } else {
+        const char *args[2] = {prog, NULL};
+        struct outcome o;
+        run_child(&o, child_load_ok, args);
+        CHECK_EQ_U64(o.status, 0);
+        CHECK(o.maxrss_kib < 64 * 1024);
+        if (o.err[0] || o.maxrss_kib >= 64 * 1024)
+            printf("  stderr: %s, peak RSS %ld KiB\n", o.err, o.maxrss_kib);
+        unlink(prog);
+    }
+
+    s0.sh_size = 0x9300a7030a26418dULL;                  /* more sections than the file holds */
+    memcpy(e.b + 0x1080, &s0, sizeof(s0));
+    snprintf(prog, sizeof(prog), "%s", write_elf("garbage-sections", &e));
+    const char *args[2] = {prog, NULL};
+    struct outcome o;
+    run_child(&o, child_load_ok, args);
+    CHECK_EQ_U64(o.status, 0);
+    if (o.err[0])
+        printf("  stderr: %s", o.err);
+}
+
+/* A program whose PROT_NONE segments take all the guest space but the stack. Regression
+ * (found by fuzzing): the vDSO then had no room and crossrun said "cannot map the guest
+ * vDSO" with the internal-error status 125 and no file name; an interpreter was mapped where
+ * the stack was about to go, and the stack then "overlapped the program". */
+static void elf_fill_guest_space(struct elf_buf *e, const char *interp)
+{
+    uint64_t stack_bottom = GUEST_STACK_TOP - (8 << 20);
+    elf_init(e, ET_EXEC, 0x10000, interp);
+    int n = ehdr(e)->e_phnum;
+    Elf64_Phdr *data = phdr(e, n - 1);
+    data->p_vaddr = 0x10000 + DATA_OFF;                  /* no page free after the code */
+    data->p_flags = 0;
+    data->p_memsz = stack_bottom - data->p_vaddr;
+    *phdr(e, n) = (Elf64_Phdr){
+        .p_type = PT_LOAD, .p_offset = 0, .p_vaddr = GUEST_STACK_TOP,
+        .p_memsz = GUEST_SPACE - GUEST_STACK_TOP, .p_align = PG,
+    };
+    ehdr(e)->e_phnum = (uint16_t)(n + 1);
+}
+
+TEST(load, no_room_in_guest_space)
+{
+    struct elf_buf e;
+    elf_fill_guest_space(&e, NULL);
+    expect_fail(write_elf("fills-space", &e), 126, "no room left in guest memory for the vDSO");
+
+    struct elf_buf ld;
+    elf_init(&ld, ET_DYN, 0, NULL);
+    write_elf("room-ld.so", &ld);
+    elf_fill_guest_space(&e, "/room-ld.so");
+    char prog[256];
+    snprintf(prog, sizeof(prog), "%s", write_elf("fills-space-ld", &e));
+    expect_fail_sysroot(prog, tmpdir, 126, "interpreter ", __LINE__);
+    expect_fail_sysroot(prog, tmpdir, 126, "room-ld.so: no room for", __LINE__);
+
+    /* Regression (found by fuzzing under RLIMIT_DATA): a 4 GiB bss used up the memory the
+     * host allows, and the vDSO mapped after it failed with "cannot map the guest vDSO"
+     * (status 125, no file named). Depending on the kernel the bss itself may fail instead:
+     * either way one line naming the file, status 126. */
+    elf_init(&e, ET_EXEC, 0x10000, NULL);
+    phdr(&e, 1)->p_memsz = 4ULL << 30;
+    child_data_limit = 256 << 20;
+    expect_fail(write_elf("huge-bss", &e), 126, "Cannot allocate memory");
+    child_data_limit = 0;
+
+    /* an ET_EXEC interpreter on the stack */
+    elf_init(&ld, ET_EXEC, GUEST_STACK_TOP - 0x8000, NULL);
+    write_elf("stack-ld.so", &ld);
+    elf_init(&e, ET_EXEC, 0x10000, "/stack-ld.so");
+    snprintf(prog, sizeof(prog), "%s", write_elf("needs-stack-ld", &e));
+    expect_fail_sysroot(prog, tmpdir, 126, "stack-ld.so: the program overlaps the stack",
+                        __LINE__);
 }
 
 /* ---- successful loads, checked inside the child */
