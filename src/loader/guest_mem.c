@@ -573,6 +573,7 @@ int64_t guest_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len, int 
 
     int64_t ret;
     int had = 0, had_dest = 0;
+    const uint64_t orig_len = old_len;      /* the whole source loses its translations */
     pthread_rwlock_wrlock(&mem_lock);
     if (!fixed && new_len <= old_len) {
         /* Shrinking (or same size) stays in place: unmap the tail. */
@@ -629,7 +630,7 @@ int64_t guest_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len, int 
 out:
     pthread_rwlock_unlock(&mem_lock);
     if (had & GPROT_EXEC)
-        guest_code_invalidate(old_addr, old_len);
+        guest_code_invalidate(old_addr, orig_len);
     if (had_dest & GPROT_EXEC)
         guest_code_invalidate(new_addr, new_len);
     return ret;
@@ -809,12 +810,15 @@ uint64_t guest_brk(uint64_t new_brk)
 {
     pthread_rwlock_wrlock(&mem_lock);
     uint64_t ret = brk_cur;
+    int had = 0;
+    uint64_t old_top = 0, new_top = 0;
     if (new_brk < brk_start || new_brk > GUEST_SPACE)
         goto out;
-    uint64_t old_top = ALIGN_UP(brk_cur, PAGE), new_top = ALIGN_UP(new_brk, PAGE);
+    old_top = ALIGN_UP(brk_cur, PAGE);
+    new_top = ALIGN_UP(new_brk, PAGE);
     if (new_top < old_top) {
         host_reserve(new_top, old_top - new_top);
-        vma_remove_range(new_top, old_top);
+        had = vma_remove_range(new_top, old_top);   /* heap pages made executable hold code */
     } else if (new_top > old_top) {
         /* Linux (mm/mmap.c, brk): the new break must stay a page below the next mapping
          * (below its stack guard gap if it grows down). */
@@ -834,6 +838,8 @@ uint64_t guest_brk(uint64_t new_brk)
     brk_cur = ret = new_brk;
 out:
     pthread_rwlock_unlock(&mem_lock);
+    if (had & GPROT_EXEC)
+        guest_code_invalidate(new_top, old_top - new_top);
     return ret;
 }
 

@@ -57,9 +57,10 @@
  * An I32 value is always kept zero-extended in its 64-bit register (32-bit x86 operations
  * do that for free), the same representation the interpreter uses.
  *
- * Chainable exits (GOTO_TB, BRCOND) are `jmp rel32` with the rel32 4-byte aligned, so
- * x86_patch_jump is one atomic store; the rel32 initially is 0, i.e. it jumps to the exit
- * stub that immediately follows the jmp. Patching it back to 0 unchains the exit.
+ * Chainable exits have their rel32 4-byte aligned, so x86_patch_jump is one atomic store:
+ * GOTO_TB and BRCOND's fall-through are `jmp rel32`, BRCOND's taken exit is the `jcc rel32`
+ * itself. Unchained, each jumps to its own exit stub (tb->jmp_stub: for a jmp, the stub right
+ * after it); x86_patch_jump(tb, slot, NULL) points it back there.
  */
 #include <pthread.h>
 #include <stdlib.h>

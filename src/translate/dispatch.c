@@ -82,6 +82,27 @@ static void log_block(const struct target *t, const struct ir_block *b)
 /* Translates the block at pc and inserts it; NULL when the TB table or the code cache is
  * full (the caller flushes, outside tb_lock, and retries). Called with tb_lock held. */
 static __thread struct ir_block *scratch_block;    /* this thread's translation scratch */
+__thread struct fetch_fault translate_fetch_fault;
+
+/* Runs the front end with a recovery point of its own: a fault reading guest code must not
+ * leave through cpu_loop's recovery point with tb_lock held. Returns false after a fault,
+ * with translate_fetch_fault naming the page. */
+static bool front_end(const struct target *t, struct ir_block *b, unsigned max)
+{
+    struct fault_recover rec, *outer = fault_recover_point;
+    if (sigsetjmp(rec.jb, 0)) {     /* the handler uses SA_NODEFER: no mask to restore */
+        fault_recover_point = outer;
+        translate_fetch_fault = (struct fetch_fault){
+            .valid = true, .page = rec.addr & ~(uint64_t)(GUEST_PAGE_SIZE - 1),
+            .cause = rec.cause == EXC_BUS_ADRERR ? EXC_BUS_ADRERR : EXC_FETCH_MAPERR,
+        };
+        return false;
+    }
+    fault_recover_point = &rec;
+    t->translate(b, max);
+    fault_recover_point = outer;
+    return true;
+}
 
 static struct tb *translate(struct cpu *cpu, uint64_t pc)
 {
@@ -91,9 +112,16 @@ static struct tb *translate(struct cpu *cpu, uint64_t pc)
         scratch_block = ir_block_new();
     struct ir_block *b = scratch_block;
     unsigned max = MAX_BLOCK_INSNS;
-    for (;;) {
+    translate_fetch_fault.valid = false;
+    for (unsigned faults = 0;;) {
         ir_init(b, t->globals, t->nglobals, pc);
-        t->translate(b, max);
+        if (!front_end(t, b, max)) {
+            /* The recorded page is unfetchable now; a block reads at most two pages, and
+             * a second fault on another page (both vanished) is retried the same way. */
+            if (++faults > 2)
+                panic("reading guest code at %#" PRIx64 " keeps faulting", pc);
+            continue;
+        }
         if (!b->overflow)
             break;
         if (max == 1)
@@ -104,6 +132,7 @@ static struct tb *translate(struct cpu *cpu, uint64_t pc)
     if (bad)
         panic("front end produced bad IR for %#" PRIx64 ": %s", pc, bad);
     ir_optimize(b);
+    translate_fetch_fault.valid = false;
     log_block(t, b);
 
     struct tb *tb = tb_alloc();

@@ -188,7 +188,7 @@ unsigned tb_invalidate_range(uint64_t start, uint64_t end,
 /* Emits the shared prologue/epilogue and exit stubs; called once after code_cache_init. */
 void x86_backend_init(void);
 /* Generates host code for ir into the code cache and fills tb->code, code_size, jmp_off,
- * jmp_pc, memops. Returns 0, or -1 if the code cache is full. */
+ * jmp_stub, jmp_pc, memops. Returns 0, or -1 if the code cache is full. */
 int x86_gen_tb(const struct ir_block *ir, struct tb *tb);
 /* Points chainable exit `slot` of tb at host code `target` (atomic 4-byte write). */
 void x86_patch_jump(struct tb *tb, unsigned slot, const uint8_t *target);
@@ -216,6 +216,19 @@ struct fault_recover {
     enum guest_exc cause;
 };
 extern __thread struct fault_recover *fault_recover_point;
+
+/* A guest page whose code could not be read while translating, although its protection
+ * allows execution (a file mapping past the end of its file: SIGBUS; a page another thread
+ * unmapped meanwhile): the dispatcher catches the fault, records the page here and
+ * translates again; front ends treat the page as unfetchable and raise `cause` (a fetch
+ * fault, or EXC_BUS_ADRERR) when the guest reaches it. Per thread; `valid` is cleared after
+ * each translation. */
+struct fetch_fault {
+    bool valid;
+    uint64_t page;                  /* guest address of the page (GUEST_PAGE_SIZE aligned) */
+    enum guest_exc cause;           /* EXC_FETCH_MAPERR or EXC_BUS_ADRERR */
+};
+extern __thread struct fetch_fault translate_fetch_fault;
 /* Raises a guest fault from C code (a helper, the interpreter): jumps to the innermost
  * recovery point. The dispatcher keeps one around all guest execution, so a helper called
  * from translated code may use it: such helpers are full-sync (no IR_HELPER_NO_GLOBALS), so

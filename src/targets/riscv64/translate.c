@@ -418,7 +418,19 @@ rv_trans_fn *rv_trans_lookup(unsigned op)
 
 static bool fetch_ok(uint64_t a)
 {
+    if (unlikely(translate_fetch_fault.valid) &&
+        (a & ~(uint64_t)(GUEST_PAGE_SIZE - 1)) == translate_fetch_fault.page)
+        return false;               /* its bytes could not be read (exec.h) */
     return guest_range_valid(a, 2) && (guest_page_prot(a) & GPROT_EXEC);
+}
+
+/* The exception for a fetch from a page fetch_ok refused. */
+static unsigned fetch_exc(uint64_t a)
+{
+    if (translate_fetch_fault.valid &&
+        (a & ~(uint64_t)(GUEST_PAGE_SIZE - 1)) == translate_fetch_fault.page)
+        return translate_fetch_fault.cause;
+    return EXC_FETCH_MAPERR;
 }
 
 /* The block is the one faulting fetch at pc: fault_addr = addr (pc, or pc + 2 for the
@@ -447,7 +459,7 @@ static bool translate_block(struct ir_block *b, unsigned max_insns, unsigned *fi
         return !b->overflow;
     }
     if (!fetch_ok(pc)) {
-        gen_fetch_fault(&c, pc, pc, EXC_FETCH_MAPERR);
+        gen_fetch_fault(&c, pc, pc, fetch_exc(pc));
         *fitted = 0;
         return !b->overflow;
     }
@@ -461,7 +473,7 @@ static bool translate_block(struct ir_block *b, unsigned max_insns, unsigned *fi
             if (((pc + 2) & PAGE_MASK) != page) {
                 if (!fetch_ok(pc + 2)) {
                     if (n == 0)
-                        gen_fetch_fault(&c, pc, pc + 2, EXC_FETCH_MAPERR);
+                        gen_fetch_fault(&c, pc, pc + 2, fetch_exc(pc + 2));
                     else
                         ir_goto_tb(b, pc);   /* the fault is raised when it is reached */
                     break;

@@ -52,6 +52,13 @@ update() {
 for name in "$@"; do
     base=tests/guest/mm/$name
     case $name in
+    code_stale)
+        # riscv64 machine code, so no host build; QEMU 7.2 aborts on its brk case (assertion
+        # in cpu_exec): the golden file is crossrun's output, reviewed by hand against Linux
+        # semantics (new mappings and a regrown heap hold the new code; a fetch past the end
+        # of a file mapping is SIGBUS/BUS_ADRERR).
+        echo "code_stale: no oracle, golden file reviewed by hand"
+        ;;
     jit | jit_thread | jit_rewrite | maps_exe)
         timeout 60 qemu-riscv64 "build/guest/mm/$name" </dev/null >"$tmp/out" 2>/dev/null
         status=$?
