@@ -508,7 +508,6 @@ static unsigned run_blocks(struct cpu *cpu, bool no_chain)
                 pthread_mutex_lock(&tb_lock);
                 if (gen == tb_flush_count)
                     tb_chain(from, slot, tb);   /* recorded, so invalidating tb unchains it */
-                dbt_stats.chain_patches++;
                 pthread_mutex_unlock(&tb_lock);
             }
             continue;

@@ -185,6 +185,7 @@ void tb_chain(struct tb *from, unsigned slot, struct tb *to)
     if (from->jmp_dest[slot])
         jmp_in_remove(from->jmp_dest[slot], from, slot);
     x86_patch_jump(from, slot, to->code);
+    dbt_stats.chain_patches++;
     from->jmp_dest[slot] = to;
     from->jmp_in_next[slot] = to->jmp_in;
     to->jmp_in = link_of(from, slot);
