@@ -14,6 +14,12 @@
  * - Guest munmap and every failed host remap put a PROT_NONE reservation back at once:
  *   the reservation never has a hole a host allocation could fall into (see host_move for
  *   the one case that needs care).
+ * - A change that can remove guest code (mmap over it, munmap, mprotect, mremap, madvise
+ *   zaps, brk) and the invalidation of its translations happen under map_change_lock, taken
+ *   before mem_lock: another thread cannot map new code at the freed addresses and jump to it
+ *   while the old translations are still there. Translated code never takes it (syscalls
+ *   are outside the running region), so the invalidation's exclusive section can wait for
+ *   every running thread without deadlock.
  * - prot_table holds one byte per guest page (prot | PT_MAPPED) for guest_page_prot, which
  *   the translator calls per block: it is read without the lock (byte stores are atomic).
  *
@@ -72,6 +78,16 @@ static void invalidate_nothing(uint64_t a, uint64_t len) { (void)a; (void)len; }
 void (*guest_code_invalidate)(uint64_t a, uint64_t len) = invalidate_nothing;
 
 static pthread_rwlock_t mem_lock = PTHREAD_RWLOCK_INITIALIZER;
+static pthread_mutex_t map_change_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* A fork while another thread changes the mappings must not leave the child's lock held:
+ * the child (one thread) starts with it free. Not taken in a prepare handler: the
+ * dispatcher's prepare handler holds tb_lock, which an invalidation under this lock needs. */
+static void map_change_child(void) { pthread_mutex_init(&map_change_lock, NULL); }
+__attribute__((constructor)) static void map_change_atfork(void)
+{
+    pthread_atfork(NULL, NULL, map_change_child);
+}
 static struct guest_vma *vmas;         /* sorted by start, non-overlapping */
 static size_t nvmas, vmas_cap;
 static uint64_t shared_anon_ids;       /* inode numbers for MAP_SHARED|MAP_ANONYMOUS objects */
@@ -348,7 +364,7 @@ static void name_from_fd(char *name, size_t size, int fd)
 
 /* ---- the guest mmap family */
 
-int64_t guest_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off)
+static int64_t mmap_change(uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off)
 {
     bool shared;
     switch (flags & MAP_TYPE_MASK) {
@@ -455,7 +471,15 @@ int64_t guest_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, uin
     return err ? -err : (int64_t)a;
 }
 
-int guest_munmap(uint64_t addr, uint64_t len)
+int64_t guest_mmap(uint64_t addr, uint64_t len, int prot, int flags, int fd, uint64_t off)
+{
+    pthread_mutex_lock(&map_change_lock);
+    int64_t r = mmap_change(addr, len, prot, flags, fd, off);
+    pthread_mutex_unlock(&map_change_lock);
+    return r;
+}
+
+static int munmap_change(uint64_t addr, uint64_t len)
 {
     if ((addr & (PAGE - 1)) || len == 0 || len > GUEST_SPACE)
         return -EINVAL;
@@ -474,7 +498,15 @@ int guest_munmap(uint64_t addr, uint64_t len)
     return 0;
 }
 
-int guest_mprotect(uint64_t addr, uint64_t len, int prot)
+int guest_munmap(uint64_t addr, uint64_t len)
+{
+    pthread_mutex_lock(&map_change_lock);
+    int r = munmap_change(addr, len);
+    pthread_mutex_unlock(&map_change_lock);
+    return r;
+}
+
+static int mprotect_change(uint64_t addr, uint64_t len, int prot)
 {
     if (prot & ~(GPROT_ALL | PROT_GROWSDOWN | PROT_GROWSUP))
         return -EINVAL;
@@ -539,7 +571,15 @@ int guest_mprotect(uint64_t addr, uint64_t len, int prot)
     return err;
 }
 
-int64_t guest_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len, int flags,
+int guest_mprotect(uint64_t addr, uint64_t len, int prot)
+{
+    pthread_mutex_lock(&map_change_lock);
+    int r = mprotect_change(addr, len, prot);
+    pthread_mutex_unlock(&map_change_lock);
+    return r;
+}
+
+static int64_t mremap_change(uint64_t old_addr, uint64_t old_len, uint64_t new_len, int flags,
                      uint64_t new_addr)
 {
     if (flags & ~(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP))
@@ -636,6 +676,15 @@ out:
     return ret;
 }
 
+int64_t guest_mremap(uint64_t old_addr, uint64_t old_len, uint64_t new_len, int flags,
+                     uint64_t new_addr)
+{
+    pthread_mutex_lock(&map_change_lock);
+    int64_t r = mremap_change(old_addr, old_len, new_len, flags, new_addr);
+    pthread_mutex_unlock(&map_change_lock);
+    return r;
+}
+
 /* How guest_madvise treats each advice Linux knows. */
 enum { ADV_FORWARD = 1, ADV_IGNORE, ADV_PERM, ADV_ZAPS, ADV_FORK };
 static const uint8_t madvise_action[] = {
@@ -707,7 +756,7 @@ void guest_mem_after_fork_child(void)
         guest_code_invalidate(0, GUEST_SPACE);
 }
 
-int guest_madvise(uint64_t addr, uint64_t len, int advice)
+static int madvise_change(uint64_t addr, uint64_t len, int advice)
 {
     if (advice < 0 || (size_t)advice >= ARRAY_SIZE(madvise_action) || !madvise_action[advice])
         return -EINVAL;
@@ -751,6 +800,14 @@ int guest_madvise(uint64_t addr, uint64_t len, int advice)
     if (zapped & GPROT_EXEC)
         guest_code_invalidate(addr, len);
     return err;
+}
+
+int guest_madvise(uint64_t addr, uint64_t len, int advice)
+{
+    pthread_mutex_lock(&map_change_lock);
+    int r = madvise_change(addr, len, advice);
+    pthread_mutex_unlock(&map_change_lock);
+    return r;
 }
 
 /* ---- growing a MAP_GROWSDOWN mapping */
@@ -806,7 +863,7 @@ void guest_brk_init(uint64_t start)
     pthread_rwlock_unlock(&mem_lock);
 }
 
-uint64_t guest_brk(uint64_t new_brk)
+static uint64_t brk_change(uint64_t new_brk)
 {
     pthread_rwlock_wrlock(&mem_lock);
     uint64_t ret = brk_cur;
@@ -841,6 +898,14 @@ out:
     if (had & GPROT_EXEC)
         guest_code_invalidate(new_top, old_top - new_top);
     return ret;
+}
+
+uint64_t guest_brk(uint64_t new_brk)
+{
+    pthread_mutex_lock(&map_change_lock);
+    uint64_t r = brk_change(new_brk);
+    pthread_mutex_unlock(&map_change_lock);
+    return r;
 }
 
 /* ---- checked access for C code */
