@@ -116,10 +116,11 @@ static struct tb *translate(struct cpu *cpu, uint64_t pc)
     for (unsigned faults = 0;;) {
         ir_init(b, t->globals, t->nglobals, pc);
         if (!front_end(t, b, max)) {
-            /* The recorded page is unfetchable now; a block reads at most two pages, and
-             * a second fault on another page (both vanished) is retried the same way. */
+            /* The recorded page is unfetchable now. A block reads at most two pages, so
+             * this settles in two tries; should pages keep vanishing under us, the block's
+             * own page counts as gone and the block is one fetch fault (no read at all). */
             if (++faults > 2)
-                panic("reading guest code at %#" PRIx64 " keeps faulting", pc);
+                translate_fetch_fault.page = pc & ~(uint64_t)(GUEST_PAGE_SIZE - 1);
             continue;
         }
         if (!b->overflow)
@@ -132,7 +133,6 @@ static struct tb *translate(struct cpu *cpu, uint64_t pc)
     if (bad)
         panic("front end produced bad IR for %#" PRIx64 ": %s", pc, bad);
     ir_optimize(b);
-    translate_fetch_fault.valid = false;
     log_block(t, b);
 
     struct tb *tb = tb_alloc();

@@ -40,8 +40,9 @@ enum guest_exc {
     EXC_BUS_ADRERR,       /* access to a file mapping past the end of the file: SIGBUS, BUS_ADRERR */
 };
 
-/* What one CPU ran, counted only under -d stats (translated code counts with plain adds on
- * its own CPU, so no count is shared between threads). */
+/* What one CPU ran, counted only under -d stats except indirect_misses, which the run loop
+ * counts always (it is off the fast path). Translated code counts with plain adds on its own
+ * CPU, so no count is shared between threads. */
 struct exec_counts {
     uint64_t tbs;                   /* block executions, however entered */
     uint64_t insns;                 /* guest instructions in them (whole blocks) */
@@ -221,8 +222,8 @@ extern __thread struct fault_recover *fault_recover_point;
  * allows execution (a file mapping past the end of its file: SIGBUS; a page another thread
  * unmapped meanwhile): the dispatcher catches the fault, records the page here and
  * translates again; front ends treat the page as unfetchable and raise `cause` (a fetch
- * fault, or EXC_BUS_ADRERR) when the guest reaches it. Per thread; `valid` is cleared after
- * each translation. */
+ * fault, or EXC_BUS_ADRERR) when the guest reaches it. Per thread; `valid` is cleared when
+ * a translation starts. */
 struct fetch_fault {
     bool valid;
     uint64_t page;                  /* guest address of the page (GUEST_PAGE_SIZE aligned) */

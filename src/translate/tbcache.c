@@ -193,8 +193,8 @@ void tb_chain(struct tb *from, unsigned slot, struct tb *to)
 
 /* ---- range invalidation */
 
-/* Takes a live TB out of the hash and unchains every jump into it. */
-static void tb_drop(struct tb *tb)
+/* Takes a live TB out of the hash, unchains every jump into it, then calls dropped. */
+static void tb_drop(struct tb *tb, void (*dropped)(const struct tb *tb, void *arg), void *arg)
 {
     tb->state = TB_INVALID;
     tb_live--;
@@ -223,6 +223,8 @@ static void tb_drop(struct tb *tb)
             tb->jmp_dest[slot] = NULL;
         }
     }
+    if (dropped)
+        dropped(tb, arg);
 }
 
 /* Walks the page index for [start, end), or the whole TB array when that is cheaper: when
@@ -244,9 +246,7 @@ static unsigned walk_range(uint64_t start, uint64_t end, bool drop,
                 continue;
             if (!drop)
                 return 1;
-            tb_drop(tb);
-            if (dropped)
-                dropped(tb, arg);
+            tb_drop(tb, dropped, arg);
             found++;
         }
         return found;       /* dropped TBs leave the page buckets when those are walked */
@@ -264,9 +264,7 @@ static unsigned walk_range(uint64_t start, uint64_t end, bool drop,
                 if (!drop)
                     return 1;
                 *p = tb->page_next[n];
-                tb_drop(tb);
-                if (dropped)
-                    dropped(tb, arg);
+                tb_drop(tb, dropped, arg);
                 found++;
                 continue;
             }
